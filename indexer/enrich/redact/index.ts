@@ -1,0 +1,61 @@
+import { findEmails, findPhones } from './contacts.ts';
+import { findIdentificationNumbers } from './iin.ts';
+import { placeholderFor, type PlaceholderLang } from './placeholders.ts';
+import type { Candidate, Entity } from './types.ts';
+
+export type { Entity, EntityType } from './types.ts';
+
+export interface RedactOptions {
+  /** Language of the labels in placeholders («[ИИН]» / «[ЖСН]»); detected from the text when absent. */
+  lang?: PlaceholderLang;
+}
+
+export interface RedactResult {
+  text: string;
+  /** Masked spans with offsets into the input, in order. */
+  entities: Entity[];
+}
+
+/** Overlapping finds: the earliest wins, then the longest. */
+function resolveOverlaps(candidates: Candidate[]): Candidate[] {
+  const sorted = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Candidate[] = [];
+  for (const c of sorted) {
+    const last = kept[kept.length - 1];
+    if (last && c.start < last.end) continue;
+    kept.push(c);
+  }
+  return kept;
+}
+
+export function detectLang(text: string): PlaceholderLang {
+  const kazakh = (text.match(/[әғқңөұүһі]/giu) ?? []).length;
+  return kazakh > Math.max(3, text.length / 500) ? 'kk' : 'ru';
+}
+
+/** Finds personal data of private persons in `text` and replaces it with placeholders. */
+export function redact(text: string, options: RedactOptions = {}): RedactResult {
+  const lang = options.lang ?? detectLang(text);
+  const candidates = resolveOverlaps([...findIdentificationNumbers(text), ...findPhones(text), ...findEmails(text)]);
+  const persons = new Map<string, number>();
+  const entities: Entity[] = candidates.map((c) => {
+    let personIndex: number | undefined;
+    if (c.person !== undefined) {
+      personIndex = persons.get(c.person) ?? persons.size;
+      persons.set(c.person, personIndex);
+    }
+    return { type: c.type, start: c.start, end: c.end, replacement: placeholderFor(c.type, lang, personIndex) };
+  });
+  return { text: applyEntities(text, entities), entities };
+}
+
+/** Replaces each span by its placeholder; text outside the spans is copied unchanged. */
+export function applyEntities(text: string, entities: Entity[]): string {
+  let out = '';
+  let at = 0;
+  for (const e of entities) {
+    out += text.slice(at, e.start) + e.replacement;
+    at = e.end;
+  }
+  return out + text.slice(at);
+}
