@@ -1,0 +1,91 @@
+/**
+ * Checks the registries and resolutions shipped in `content/` against the shared schemas and against
+ * each other (court ids, regions, appeal chains, article numbers), so a careless edit to a YAML file
+ * fails CI instead of silently breaking court or norm resolution downstream.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { CourtsFile, RegionsFile, type Court, type Region } from '../../schemas/courts.ts';
+
+const CONTENT = join(import.meta.dirname, '..', '..', 'content');
+
+const readYaml = (path: string): unknown => parse(readFileSync(path, 'utf8'));
+
+function loadCourts(): { regions: Region[]; courts: Court[]; byFile: Map<string, Court[]> } {
+  const dir = join(CONTENT, 'courts');
+  const regions = RegionsFile.parse(readYaml(join(dir, 'regions.yaml'))).regions;
+  const byFile = new Map<string, Court[]>();
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml') && f !== 'regions.yaml')) {
+    const parsed = CourtsFile.safeParse(readYaml(join(dir, file)));
+    if (!parsed.success) throw new Error(`${file}: ${parsed.error.message}`);
+    byFile.set(file, parsed.data.courts);
+  }
+  return { regions, courts: [...byFile.values()].flat(), byFile };
+}
+
+describe('content/courts', () => {
+  const { regions, courts, byFile } = loadCourts();
+  const regionIds = new Set(regions.map((r) => r.id));
+  const courtIds = new Set(courts.map((c) => c.id));
+
+  it('lists the 20 first-level units: 17 oblasts and 3 cities', () => {
+    expect(regions).toHaveLength(20);
+    expect(regionIds.size).toBe(20);
+    expect(regions.filter((r) => r.kind === 'oblast')).toHaveLength(17);
+    expect(regions.filter((r) => r.kind === 'city').map((r) => r.id).sort()).toEqual(['almaty', 'astana', 'shymkent']);
+  });
+
+  it('holds at least 80 courts with unique ids', () => {
+    expect(courts.length).toBeGreaterThanOrEqual(80);
+    expect(courtIds.size).toBe(courts.length);
+  });
+
+  it('has one Supreme Court, outside every region', () => {
+    const supreme = courts.filter((c) => c.level === 'supreme');
+    expect(supreme.map((c) => c.id)).toEqual(['supreme-court']);
+    expect(supreme[0]?.region).toBeNull();
+    expect(supreme[0]?.appeal_to).toBeUndefined();
+  });
+
+  it('puts every other court in an existing region, in the file named after it', () => {
+    for (const [file, list] of byFile) {
+      for (const c of list.filter((x) => x.level !== 'supreme')) {
+        expect(regionIds.has(c.region ?? ''), `${c.id}: region ${c.region}`).toBe(true);
+        expect(file, c.id).toBe(`${c.region}.yaml`);
+      }
+    }
+  });
+
+  it('routes appeals to an existing court of a higher level', () => {
+    const byId = new Map(courts.map((c) => [c.id, c]));
+    const rank = { district: 0, regional: 1, supreme: 2 } as const;
+    for (const c of courts.filter((x) => x.level !== 'supreme')) {
+      const target = byId.get(c.appeal_to ?? '');
+      expect(target, `${c.id}: appeal_to ${c.appeal_to}`).toBeDefined();
+      expect(rank[target!.level], `${c.id} → ${target!.id}`).toBeGreaterThan(rank[c.level]);
+      if (c.level === 'district' && c.specialisation !== 'military') expect(target!.region, c.id).toBe(c.region);
+    }
+  });
+
+  it('gives every region its regional court and its inter-district economic and administrative courts', () => {
+    for (const r of regions) {
+      const here = courts.filter((c) => c.region === r.id);
+      expect(here.some((c) => c.level === 'regional' && c.specialisation === 'general'), r.id).toBe(true);
+      expect(here.some((c) => c.specialisation === 'economic'), `${r.id} economic`).toBe(true);
+      expect(here.some((c) => c.specialisation === 'administrative'), `${r.id} administrative`).toBe(true);
+    }
+  });
+
+  it('never lets one name variant point at two courts', () => {
+    const owner = new Map<string, string>();
+    for (const c of courts) {
+      for (const name of [c.name.ru, c.name.kk, ...c.aliases.ru, ...c.aliases.kk]) {
+        const key = name.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
+        expect(owner.get(key) ?? c.id, `"${name}" on ${owner.get(key)} and ${c.id}`).toBe(c.id);
+        owner.set(key, c.id);
+      }
+    }
+  });
+});
