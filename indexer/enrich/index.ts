@@ -28,7 +28,7 @@ function maskDecision(doc: KbDocument, problems: Problem[]): KbDocument {
   const body: KbDocument['body'] = {};
   for (const [lang, text] of Object.entries(doc.body) as [keyof KbDocument['body'], string | undefined][]) {
     if (text === undefined) continue;
-    const masked = redact(text, { lang }).text;
+    const masked = redact(text, { lang, keep: doc.judge ? [doc.judge] : [] }).text;
     body[lang] = masked;
     for (const leak of findLeaks(masked)) {
       problems.push({

@@ -1,6 +1,10 @@
+import { findAccounts } from './accounts.ts';
+import { findAddresses } from './addresses.ts';
 import { findEmails, findPhones } from './contacts.ts';
 import { findIdentificationNumbers } from './iin.ts';
+import { findNames } from './names.ts';
 import { placeholderFor, type PlaceholderLang } from './placeholders.ts';
+import { findPlates } from './plates.ts';
 import type { Candidate, Entity } from './types.ts';
 
 export type { Entity, EntityType } from './types.ts';
@@ -8,6 +12,8 @@ export type { Entity, EntityType } from './types.ts';
 export interface RedactOptions {
   /** Language of the labels in placeholders («[ИИН]» / «[ЖСН]»); detected from the text when absent. */
   lang?: PlaceholderLang;
+  /** Names of people acting in office known from metadata (the judge), which stay. */
+  keep?: string[];
 }
 
 export interface RedactResult {
@@ -36,7 +42,15 @@ export function detectLang(text: string): PlaceholderLang {
 /** Finds personal data of private persons in `text` and replaces it with placeholders. */
 export function redact(text: string, options: RedactOptions = {}): RedactResult {
   const lang = options.lang ?? detectLang(text);
-  const candidates = resolveOverlaps([...findIdentificationNumbers(text), ...findPhones(text), ...findEmails(text)]);
+  const candidates = resolveOverlaps([
+    ...findIdentificationNumbers(text),
+    ...findAccounts(text),
+    ...findPhones(text),
+    ...findEmails(text),
+    ...findPlates(text),
+    ...findAddresses(text),
+    ...findNames(text, { keep: options.keep }),
+  ]);
   const persons = new Map<string, number>();
   const entities: Entity[] = candidates.map((c) => {
     let personIndex: number | undefined;

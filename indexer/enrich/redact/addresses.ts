@@ -1,0 +1,36 @@
+import type { Candidate } from './types.ts';
+
+/**
+ * Street addresses of people: the street with house and flat numbers. The city or district before it
+ * is not personal and stays («г. Алматы, [адрес]»).
+ * Russian puts the kind of street first («ул. Абая, д. 12, кв. 34», «мкр. Самал-2, 5-10»,
+ * «проспект Достык 105»); Kazakh after the name («Абай көшесі, 12-үй, 34-пәтер», «Самал ш/а, 5 үй»).
+ */
+const NUM = String.raw`\d+(?:\s?[а-яәa-zA-Z](?![\p{L}]))?(?:\s?[/-]\s?\d+[а-я]?)*`;
+const HOUSE_RU = String.raw`(?:[,\s]\s*(?:(?:д\.|дом|здание|зд\.|уч\.|участок|корпус|корп\.|к\.)\s*)?${NUM})`;
+const FLAT_RU = String.raw`(?:[,\s]\s*(?:кв\.|квартира|комн\.|комната|офис|оф\.)\s*\d+[а-я]?)`;
+const STREET_NAME = String.raw`(?:(?:\d+\s?(?:-?(?:го|й|летия|лет))?\s)?[«"]?\p{Lu}[\p{L}.-]*[»"]?(?:\s[«"]?\p{Lu}[\p{L}.-]*[»"]?){0,3}|\d+(?![\p{N}]))`;
+const STREET_RU = String.raw`(?<![\p{L}])(?:ул\.|улиц[аеыу]|пр\.|пр-т|пр-кт|проспект[аеу]?|мкр\.|мкр|микрорайон[аеу]?|пер\.|переул(?:ок|ка|ке)|бульвар[аеу]?|б-р|шоссе|трасс[аеы]|наб\.|набережн\p{L}*|пл\.|площад\p{L}*|тупик[аеу]?|квартал[аеу]?|ж\.м\.|жилмассив[аеу]?|дачн\p{L}*\s+массив[аеу]?|с\/т|садов\p{L}*\s+товарищество)\s*`;
+
+const ADDRESS_RU = new RegExp(`${STREET_RU}${STREET_NAME}(?:${HOUSE_RU}${FLAT_RU}?)?`, 'gu');
+
+const STREET_KK = String.raw`(?:көшесі(?:нің|нде|ндегі|не)?|даңғылы(?:ның|нда|ндағы|на)?|ш\/а|шағын\s?аудан(?:ы|ының|ында)?|ықшам\s?аудан(?:ы|ының|ында)?|тұйық\s?көшесі|алаңы|мөлтек\s?аудан(?:ы|ында)?)`;
+const HOUSE_KK = String.raw`(?:[,\s]\s*(?:үй\s*)?${NUM}(?:\s?-?\s?(?:үй(?:де|дің|ге)?|уй))?)`;
+const FLAT_KK = String.raw`(?:[,\s]\s*(?:пәтер\s*)?\d+[а-я]?(?:\s?-?\s?(?:пәтер(?:де|ге)?|п\.))?)`;
+const ADDRESS_KK = new RegExp(
+  String.raw`(?<![\p{L}])(?:\d+\s?(?:-?\s?(?:жыл(?:дығы)?)?\s)?)?\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*){0,2}\s${STREET_KK}(?:${HOUSE_KK}${FLAT_KK}?)?`,
+  'gu',
+);
+
+export function findAddresses(text: string): Candidate[] {
+  const found: Candidate[] = [];
+  for (const re of [ADDRESS_RU, ADDRESS_KK]) {
+    for (const m of text.matchAll(re)) {
+      const value = m[0].replace(/[\s,]+$/u, '');
+      // «и пр. Алматы» is not a street: the short form needs a house number to count.
+      if (/^пр\.\s*\p{Lu}/u.test(value) && !/\d/.test(value)) continue;
+      found.push({ type: 'address', start: m.index, end: m.index + value.length });
+    }
+  }
+  return found;
+}

@@ -1,0 +1,187 @@
+import { genderOf, isFormOf, isPatronymic, isRussianPatronymic, surnameStem, type Gender } from './name-forms.ts';
+import { findRoles, looksLikeInstitution, OFFICIAL_ROLE, PARTY_ROLE, type RoleMark } from './roles.ts';
+import type { Candidate } from './types.ts';
+
+/**
+ * Names of private persons (parties, victims, witnesses …) in a judicial act.
+ *
+ * 1. Find name mentions by shape: «Фамилия Имя Отчество», «Имя Отчество Фамилия», «Фамилия И.О.»,
+ *    «И.О. Фамилия», and a capitalised word right after a party role («истец Иванов», «гр. Иванову»,
+ *    «талапкер Сейткали»).
+ * 2. Decide whose they are: a mention right after an office (судья, прокурор, секретарь, адвокат …),
+ *    or in a list that such an office opens, or of a name given in `keep` (the judge from the
+ *    frontmatter) stays; every other mention is a private person's.
+ * 3. Mask every later occurrence of those persons' surnames in any case form (Russian and Kazakh
+ *    endings), with the initials or given name next to it.
+ * One identity per surname stem, told apart by initial and grammatical gender where the same stem
+ * is borne by two people (spouses in a divorce case).
+ */
+export interface NameOptions {
+  /** Names of people acting in office known from metadata (the judge), as written: «Сейткали А.Б.». */
+  keep?: string[];
+}
+
+interface Token {
+  kind: 'word' | 'initials';
+  start: number;
+  end: number;
+  text: string;
+}
+
+interface Mention {
+  start: number;
+  end: number;
+  surname: string;
+  initial?: string;
+  gender?: Gender;
+  /** Index of the first and last token, for adjacency. */
+  first: number;
+  last: number;
+  official: boolean;
+}
+
+export interface Person {
+  stem: string;
+  initial?: string;
+  gender?: Gender;
+}
+
+export interface NameCandidate extends Candidate {
+  type: 'name';
+  person: string;
+}
+
+const TOKEN = /(?<![\p{L}\p{N}])(?:(?<word>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}])|(?<initials>\p{Lu}\.(?:[ \u00a0]?\p{Lu}\.)?))/gu;
+
+function tokenize(text: string): Token[] {
+  return [...text.matchAll(TOKEN)].map((m) => ({
+    kind: m.groups!.word ? 'word' : 'initials',
+    start: m.index,
+    end: m.index + m[0].length,
+    text: m[0],
+  }));
+}
+
+const adjacent = (text: string, a: Token | undefined, b: Token | undefined) =>
+  !!a && !!b && /^[ \u00a0\t]{0,3}$/.test(text.slice(a.end, b.start)) && (a.kind !== 'word' || b.start > a.end);
+
+const isRoleWord = (word: string) => new RegExp(`^${PARTY_ROLE.source}$`, 'iu').test(word) || new RegExp(`^${OFFICIAL_ROLE.source}$`, 'iu').test(word);
+
+const SURNAME_SHAPE = /(?:ов|ев|ёв|ин|ын|ова|ева|ина|ына|ский|ская|цкий|цкая|ко|ук|юк|енко|ұлы|улы|қызы|кызы|ли|бай|бек|баев|баева)(?:\p{L}{0,6})$/u;
+
+function canBeSurname(word: Token | undefined): word is Token {
+  return !!word && word.kind === 'word' && !isRussianPatronymic(word.text) && !looksLikeInstitution(word.text) && !isRoleWord(word.text);
+}
+
+function findMentions(text: string, tokens: Token[]): Omit<Mention, 'official'>[] {
+  const mentions: Omit<Mention, 'official'>[] = [];
+  const roleEnds = new Set<number>();
+  for (const r of findRoles(text)) roleEnds.add(r.end);
+  const afterRole = (t: Token) => {
+    const before = text.slice(Math.max(0, t.start - 4), t.start);
+    const gap = /[ \u00a0]{1,3}$/.exec(before);
+    return !!gap && roleEnds.has(t.start - gap[0].length);
+  };
+  const mention = (first: number, last: number, surname: Token, given?: Token, patronymic?: Token) => ({
+    start: tokens[first]!.start,
+    end: tokens[last]!.end,
+    surname: surname.text,
+    initial: given?.text[0],
+    gender: (patronymic && genderOf(patronymic.text)) || genderOf(surname.text),
+    first,
+    last,
+  });
+
+  for (let i = 0; i < tokens.length; i++) {
+    const [a, b, c] = [tokens[i]!, tokens[i + 1], tokens[i + 2]];
+    const ab = adjacent(text, a, b);
+    const bc = ab && adjacent(text, b, c);
+    if (a.kind === 'word' && canBeSurname(a) && bc && b!.kind === 'word' && c!.kind === 'word' && isPatronymic(c!.text) && !looksLikeInstitution(b!.text)) {
+      mentions.push(mention(i, i + 2, a, b, c)); // Иванов Иван Иванович
+      i += 2;
+    } else if (canBeSurname(a) && bc && b!.kind === 'word' && isRussianPatronymic(b!.text) && canBeSurname(c)) {
+      mentions.push(mention(i, i + 2, c!, a, b)); // Иван Иванович Иванов
+      i += 2;
+    } else if (canBeSurname(a) && ab && b!.kind === 'word' && isPatronymic(b!.text) && (SURNAME_SHAPE.test(a.text) || afterRole(a))) {
+      mentions.push(mention(i, i + 1, a, undefined, b)); // Ахметов Серікұлы
+      i += 1;
+    } else if (canBeSurname(a) && ab && b!.kind === 'initials') {
+      mentions.push(mention(i, i + 1, a, b)); // Иванова И.И.
+      i += 1;
+    } else if (a.kind === 'initials' && ab && canBeSurname(b) && (SURNAME_SHAPE.test(b!.text) || afterRole(a))) {
+      mentions.push(mention(i, i + 1, b!, a)); // И.И. Иванов
+      i += 1;
+    } else if (canBeSurname(a) && afterRole(a)) {
+      // истец Иванов / талапкер Сейткали Айгүл: take a following given name too
+      const withGiven = ab && b!.kind === 'word' && !looksLikeInstitution(b!.text) && !isRoleWord(b!.text) && /^[ \u00a0]$/.test(text.slice(a.end, b!.start));
+      mentions.push(withGiven ? mention(i, i + 1, a, b) : mention(i, i, a));
+      if (withGiven) i += 1;
+    }
+  }
+  return mentions;
+}
+
+const LIST_GAP = /^[\s,]*(?:(?:и|және|а также)\s+)?$/u;
+
+/** Whether each mention belongs to someone acting in office. */
+function classify(text: string, mentions: Omit<Mention, 'official'>[], roles: RoleMark[], keepStems: Set<string>): Mention[] {
+  const result: Mention[] = [];
+  for (const m of mentions) {
+    const prev = result[result.length - 1];
+    let official: boolean;
+    if (keepStems.has(surnameStem(m.surname))) official = true;
+    else if (prev && LIST_GAP.test(text.slice(prev.end, m.start))) official = prev.official;
+    else {
+      const from = Math.max(prev?.end ?? 0, m.start - 60);
+      const role = roles.filter((r) => r.start >= from && r.end <= m.start).pop();
+      official = role?.official ?? false;
+    }
+    result.push({ ...m, official });
+  }
+  return result;
+}
+
+/** Picks the person a surname form refers to among those sharing its stem. */
+function pickPerson(persons: Person[], stem: string, initial?: string, gender?: Gender): number {
+  const same = persons.map((p, i) => [p, i] as const).filter(([p]) => p.stem === stem);
+  const byInitial = initial ? same.find(([p]) => p.initial === initial) : undefined;
+  if (byInitial) return byInitial[1];
+  const byGender = gender ? same.find(([p]) => p.gender === gender) : undefined;
+  if (byGender && (!initial || !byGender[0].initial)) return byGender[1];
+  if (!initial && same[0]) return same[0][1];
+  persons.push({ stem, initial, gender });
+  return persons.length - 1;
+}
+
+export function findNames(text: string, options: NameOptions = {}): NameCandidate[] {
+  const tokens = tokenize(text);
+  const keepStems = new Set(
+    (options.keep ?? []).flatMap((name) => [...name.matchAll(/\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?/gu)].map((m) => surnameStem(m[0]))),
+  );
+  const mentions = classify(text, findMentions(text, tokens), findRoles(text), keepStems);
+  const persons: Person[] = [];
+  const found: NameCandidate[] = [];
+  const covered = new Set<number>();
+  for (const m of mentions) {
+    for (let t = m.first; t <= m.last; t++) covered.add(t);
+    if (m.official) continue;
+    const index = pickPerson(persons, surnameStem(m.surname), m.initial, m.gender);
+    found.push({ type: 'name', start: m.start, end: m.end, person: String(index) });
+  }
+  // Later mentions of the same people by surname alone, in any case, with initials next to them.
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (covered.has(i) || t.kind !== 'word' || isRussianPatronymic(t.text)) continue;
+    const person = persons.findIndex((p) => p.stem.length >= 2 && isFormOf(t.text, p.stem));
+    if (person < 0 || keepStems.has(surnameStem(t.text))) continue;
+    let [first, last] = [i, i];
+    if (tokens[i - 1]?.kind === 'initials' && !covered.has(i - 1) && adjacent(text, tokens[i - 1], t)) first = i - 1;
+    const next = tokens[i + 1];
+    if (next && !covered.has(i + 1) && adjacent(text, t, next) && next.kind === 'initials') last = i + 1;
+    const initial = first < i ? tokens[first]!.text[0] : last > i ? tokens[last]!.text[0] : undefined;
+    const index = pickPerson(persons, persons[person]!.stem, initial, genderOf(t.text));
+    found.push({ type: 'name', start: tokens[first]!.start, end: tokens[last]!.end, person: String(index) });
+    for (let k = first; k <= last; k++) covered.add(k);
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
