@@ -1,0 +1,83 @@
+import type { Problem } from '../schemas/common.ts';
+import type { KbDocument } from '../schemas/kb-document.ts';
+import { loadDocFiles } from './load/documents.ts';
+import { loadRegistrySources } from './load/registries.ts';
+import { todayIso } from './normalize/dates.ts';
+import { normalizeDocuments } from './normalize/documents.ts';
+import { buildRegistries, type Registries } from './normalize/registries.ts';
+import { validateRegistries } from './validate/registries.ts';
+
+export interface KnowledgeBaseCounts {
+  /** Valid documents (a ru+kk pair is one); those left out are in `rejected`. */
+  documents: number;
+  decisions: number;
+  resolutions: number;
+  summaries: number;
+  categories: number;
+  leafCategories: number;
+  courts: number;
+  regions: number;
+  /** Articles known across all codes. */
+  norms: number;
+}
+
+export interface KnowledgeBase {
+  contentDir: string;
+  registries: Registries;
+  /** Valid documents only, normalised (and enriched unless `enrich: false`). */
+  documents: KbDocument[];
+  /** Every problem found, in file order. */
+  problems: Problem[];
+  counts: KnowledgeBaseCounts;
+  /** Documents left out because of problems: ids, or the paths of files that could not be read. */
+  rejected: string[];
+}
+
+export interface LoadOptions {
+  contentDir: string;
+  /** Run the enrich stage (depersonalisation, citations, similar documents). Default true. */
+  enrich?: boolean;
+  /** ISO date treated as today when refusing future dates (tests pin it). */
+  today?: string;
+}
+
+/** load → validate → normalise → enrich, collecting every problem instead of stopping at the first. */
+export async function loadKnowledgeBase({ contentDir, enrich = true, today = todayIso() }: LoadOptions): Promise<KnowledgeBase> {
+  const registrySources = await loadRegistrySources(contentDir);
+  const validated = validateRegistries(registrySources.sources);
+  const registries = buildRegistries(validated.input);
+
+  const loaded = await loadDocFiles(contentDir);
+  const normalized = normalizeDocuments(loaded.files, registries, today);
+  let documents = normalized.documents;
+  const problems: Problem[] = [...registrySources.problems, ...validated.problems, ...loaded.problems, ...normalized.problems];
+  if (enrich) {
+    // Loaded on demand: validation-only runs (and tests with enrich off) do not pay for the enrich stage.
+    const { enrichDocuments } = await import('./enrich/index.ts');
+    const enriched = enrichDocuments(documents, { codes: [...registries.codes.values()] });
+    documents = enriched.documents;
+    problems.push(...enriched.problems);
+  }
+  problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+
+  const byKind = (kind: string) => documents.filter((d) => d.kind === kind).length;
+  const categories = [...registries.categories.values()];
+  return {
+    contentDir,
+    registries,
+    documents,
+    problems,
+    rejected: [...normalized.rejected, ...loaded.unreadable.map((u) => u.file)],
+    counts: {
+      documents: documents.length,
+      decisions: byKind('decision'),
+      resolutions: byKind('resolution'),
+      summaries: byKind('summary'),
+      categories: categories.length,
+      leafCategories: categories.filter((c) => c.isLeaf).length,
+      courts: registries.courts.size,
+      regions: registries.regions.size,
+      norms: [...registries.codes.values()].reduce((n, c) => n + c.articles.length, 0),
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface ContentFile {
+  /** Path relative to the content directory, with forward slashes. */
+  file: string;
+  bytes: Buffer;
+}
+
+/** Every file under `dir` (recursively), sorted, with paths relative to `root`. Missing dir = none. */
+export async function listFiles(root: string, dir: string, exts: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (abs: string) => {
+    let entries;
+    try {
+      entries = await readdir(abs, { withFileTypes: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const child = path.join(abs, e.name);
+      if (e.isDirectory()) await walk(child);
+      else if (e.isFile() && exts.some((ext) => e.name.endsWith(ext))) out.push(path.relative(root, child).split(path.sep).join('/'));
+    }
+  };
+  await walk(path.join(root, dir));
+  return out.sort();
+}
+
+export async function readContentFiles(root: string, dir: string, exts: readonly string[]): Promise<ContentFile[]> {
+  const files = await listFiles(root, dir, exts);
+  return Promise.all(files.map(async (file) => ({ file, bytes: await readFile(path.join(root, file)) })));
+}
