@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { CourtsFile, RegionsFile, type Court, type Region } from '../../schemas/courts.ts';
+import { ResolutionFrontmatter } from '../../schemas/documents.ts';
 
 const CONTENT = join(import.meta.dirname, '..', '..', 'content');
 
@@ -87,5 +88,43 @@ describe('content/courts', () => {
         owner.set(key, c.id);
       }
     }
+  });
+});
+
+describe('content/resolutions', () => {
+  const dir = join(CONTENT, 'resolutions');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.md'));
+  const slugs = [...new Set(files.map((f) => f.replace(/\.(ru|kk)\.md$/, '')))];
+  const frontmatterOf = (file: string): Record<string, unknown> => {
+    const m = readFileSync(join(dir, file), 'utf8').match(/^---\n([\s\S]*?)\n---\n/);
+    if (!m) throw new Error(`${file}: no frontmatter`);
+    return parse(m[1]!) as Record<string, unknown>;
+  };
+
+  it('holds the seventeen resolutions, each in Russian and Kazakh, named <date>-n<number>', () => {
+    expect(slugs).toHaveLength(17);
+    for (const slug of slugs) {
+      expect(slug).toMatch(/^\d{4}-\d{2}-\d{2}-n\d+$/);
+      expect(files, slug).toContain(`${slug}.ru.md`);
+      expect(files, slug).toContain(`${slug}.kk.md`);
+    }
+  });
+
+  it('gives every file a frontmatter that parses, with shared fields agreeing with the slug', () => {
+    for (const slug of slugs) {
+      const ru = ResolutionFrontmatter.safeParse(frontmatterOf(`${slug}.ru.md`));
+      expect(ru.success, `${slug}.ru.md: ${ru.error?.message}`).toBe(true);
+      expect(`${ru.data!.date}-n${ru.data!.number}`).toBe(slug);
+      expect(ru.data!.status === 'in-force' || ru.data!.status_acts.length > 0, slug).toBe(true);
+      // The Kazakh file carries only its title; merged with the Russian one it must still parse.
+      const kk = frontmatterOf(`${slug}.kk.md`);
+      expect(typeof kk.title === 'string' && kk.title.length > 0, `${slug}.kk.md title`).toBe(true);
+      expect(ResolutionFrontmatter.safeParse({ ...frontmatterOf(`${slug}.ru.md`), ...kk }).success, `${slug}.kk.md`).toBe(true);
+    }
+  });
+
+  it('marks the three repealed resolutions as repealed', () => {
+    const repealed = slugs.filter((s) => frontmatterOf(`${s}.ru.md`).status === 'repealed').sort();
+    expect(repealed).toEqual(['2005-06-20-n3', '2009-06-29-n6', '2013-02-27-n1']);
   });
 });
