@@ -1,3 +1,5 @@
+import { UsageError } from './commands/args.ts';
+
 /**
  * `taldau <command> [options]`: dispatches to one module per command under `commands/`, loaded on
  * demand so that `taldau cite` does not pay for loading the Pagefind or Elasticsearch clients.
@@ -54,5 +56,11 @@ export async function main(argv: string[], io: CommandIo = defaultIo): Promise<n
     io.stdout(command.usage);
     return 0;
   }
-  return command.run(rest, io);
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`taldau ${name}: ${error.message}\n\n${command.usage}`);
+    return 2;
+  }
 }

@@ -51,7 +51,7 @@ describe('broken fixture', async () => {
     ['decisions/empty-body.ru.md', { line: 11, field: 'body', message: expect.stringContaining('empty body') }],
     ['decisions/cp1251-export.ru.md', { message: 'not UTF-8 (looks like Windows-1251)' }],
     ['decisions/scan.ru.md', { message: expect.stringContaining('not a text file') }],
-    ['decisions/unknown-field.ru.md', { line: 2, field: 'case_numer', suggestion: 'did you mean "case_number"?' }],
+    ['decisions/unknown-field.ru.md', { line: 2, field: 'case_numer', suggestion: 'case_number' }],
     ['decisions/pair-mismatch.kk.md', { line: 2, field: 'date', message: expect.stringContaining('disagrees with decisions/pair-mismatch.ru.md') }],
     ['classifier/M.yaml', { line: 5, field: 'children.0.code', message: expect.stringContaining('does not extend'), suggestion: 'M.99' }],
     ['courts/extra.yaml', { line: 5, field: 'courts.0.region', message: 'unknown region "almaty-oblast"' }],

@@ -118,5 +118,5 @@ function unique<T>(items: Located<T>[], idOf: (item: Located<T>) => string, onDu
 
 function suggest(name: string, names: string[]): string | undefined {
   const near = nearestName(name, names);
-  return near ? `did you mean "${near}"?` : undefined;
+  return near;
 }

@@ -62,7 +62,8 @@ export function zodProblems(error: z.ZodError, file: string, source: YamlSource,
       const known = knownKeys(schema, issue.path);
       for (const key of issue.keys) {
         const near = nearestName(key, known);
-        problems.push(withLine(source, [...path, key], file, `unknown field "${key}"`, near ? `did you mean "${near}"?` : `known fields: ${known.join(', ')}`));
+        const message = near ? `unknown field "${key}"` : `unknown field "${key}" (known fields: ${known.join(', ')})`;
+        problems.push(withLine(source, [...path, key], file, message, near));
       }
       continue;
     }

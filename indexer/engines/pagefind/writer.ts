@@ -1,0 +1,109 @@
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import * as pagefind from 'pagefind';
+import type { KbDocument } from '../../../schemas/kb-document.ts';
+import type { IndexSpec, IndexStats, IndexWriter, WriteFailure } from '../types.ts';
+import { toPagefindRecords } from './records.ts';
+
+export interface PagefindWriterOptions {
+  log?: (line: string) => void;
+}
+
+/**
+ * Builds a Pagefind index from custom records (no HTML crawl) through Pagefind's Node API and the real
+ * binary. The index is written into a temporary directory beside `outDir` and renamed over it only when
+ * complete, so a failed build leaves the previous index live.
+ */
+export class PagefindWriter implements IndexWriter {
+  readonly outDir: string;
+  readonly #log: (line: string) => void;
+  #index: pagefind.PagefindIndex | undefined;
+  #tempDir: string | undefined;
+  #started = 0;
+  #total = 0;
+  #failures: WriteFailure[] = [];
+
+  constructor(outDir: string, options: PagefindWriterOptions = {}) {
+    this.outDir = path.resolve(outDir);
+    this.#log = options.log ?? (() => {});
+  }
+
+  async prepare(_spec?: IndexSpec): Promise<void> {
+    this.#started = performance.now();
+    const { errors, index } = await pagefind.createIndex({});
+    if (!index || errors.length) throw new Error(`pagefind: could not create an index: ${errors.join('; ') || 'no index returned'}`);
+    this.#index = index;
+  }
+
+  async write(docs: AsyncIterable<KbDocument> | Iterable<KbDocument>): Promise<void> {
+    const index = this.#requireIndex();
+    for await (const doc of docs) {
+      this.#total++;
+      const errors: string[] = [];
+      for (const record of toPagefindRecords(doc)) {
+        const response = await index.addCustomRecord(record);
+        errors.push(...response.errors);
+      }
+      if (errors.length) this.#failures.push({ id: doc.id, message: errors.join('; ') });
+    }
+  }
+
+  async finalize(): Promise<IndexStats> {
+    const index = this.#requireIndex();
+    const parent = path.dirname(this.outDir);
+    await mkdir(parent, { recursive: true });
+    this.#tempDir = path.join(parent, `.${path.basename(this.outDir)}.tmp-${process.pid}-${Date.now()}`);
+    const { errors } = await index.writeFiles({ outputPath: this.#tempDir });
+    if (errors.length) throw new Error(`pagefind: writing the index failed: ${errors.join('; ')}`);
+    await swapInto(this.#tempDir, this.outDir);
+    this.#tempDir = undefined;
+    const stats: IndexStats = {
+      total: this.#total,
+      failed: this.#failures.length,
+      seconds: (performance.now() - this.#started) / 1000,
+      bytes: await directorySize(this.outDir),
+      failures: this.#failures,
+    };
+    this.#log(`pagefind: ${stats.total} documents, ${stats.bytes} bytes in ${this.outDir}`);
+    return stats;
+  }
+
+  async close(): Promise<void> {
+    if (this.#tempDir) await rm(this.#tempDir, { recursive: true, force: true });
+    if (this.#index) await this.#index.deleteIndex().catch(() => null);
+    this.#index = undefined;
+    await pagefind.close();
+  }
+
+  #requireIndex(): pagefind.PagefindIndex {
+    if (!this.#index) throw new Error('pagefind: prepare() must run before write() and finalize()');
+    return this.#index;
+  }
+}
+
+/** Replaces `target` by `fresh`; the old index stays in place until the new one is complete on disk. */
+async function swapInto(fresh: string, target: string): Promise<void> {
+  const old = `${path.join(path.dirname(target), `.${path.basename(target)}`)}.old-${process.pid}-${Date.now()}`;
+  let moved = false;
+  try {
+    await rename(target, old);
+    moved = true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  try {
+    await rename(fresh, target);
+  } catch (error) {
+    if (moved) await rename(old, target);
+    throw error;
+  }
+  if (moved) await rm(old, { recursive: true, force: true });
+}
+
+async function directorySize(dir: string): Promise<number> {
+  let bytes = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
+  }
+  return bytes;
+}
