@@ -143,6 +143,15 @@ describe('content/classifier', () => {
     expect(clashes).toEqual([]);
   });
 
+  it('has no word mixing Latin and Cyrillic letters in names or aliases (e.g. Latin i for Kazakh і)', () => {
+    // Official kk texts often type Latin i for і; such a word never matches what users type.
+    const mixed = /[\p{Script=Latin}][\p{Script=Cyrillic}]|[\p{Script=Cyrillic}][\p{Script=Latin}]/u;
+    const bad = all.flatMap(({ node }) =>
+      [node.name.ru, node.name.kk, ...node.aliases.ru, ...node.aliases.kk].filter((s) => mixed.test(s)).map((s) => `${node.code}: ${s}`),
+    );
+    expect(bad).toEqual([]);
+  });
+
   it('cites only the ten norm ids of the knowledge base', () => {
     const bad = all.flatMap(({ node }) =>
       node.legislation.filter((ref) => !NORM_IDS.includes(ref.code)).map((ref) => `${node.code}: ${ref.code}`),
