@@ -74,3 +74,15 @@ describe('broken fixture', async () => {
     for (const p of kb.problems) expect(p.file).toMatch(/\.(md|yaml)$/);
   });
 });
+
+describe('enrich stage', () => {
+  it('gives pages and engines depersonalised decisions', async () => {
+    const kb = await loadKnowledgeBase({ contentDir: VALID_DIR, today: TODAY });
+    expect(kb.problems).toEqual([]);
+    const d = kb.documents.find((x) => x.id === 'decision/2-1234-2023')!;
+    expect(d.body.ru).toContain('о расторжении брака');
+    expect(d.body.ru).not.toMatch(/Жаксылыков|Айгерим|Ерлан/);
+    // The judge's name is public and stays.
+    expect(d.judge).toBe('Сейткали А.Б.');
+  });
+});

@@ -129,3 +129,31 @@ describe('courts', () => {
     });
   });
 });
+
+describe('ambiguity', () => {
+  const twins = buildRegistries({
+    classifier: [
+      ClassifierFile.parse(
+        node('G', 'Гражданские дела', {
+          proceeding: 'civil',
+          children: [
+            node('G.03', 'Жилищные споры', { children: [node('G.03.01', 'Выселение', { aliases: { ru: ['споры о выселении'] } })] }),
+            node('G.05', 'Земельные споры', { children: [node('G.05.01', 'Изъятие участка', { aliases: { ru: ['выселение'] } })] }),
+          ],
+        }),
+      ),
+    ],
+    regions: [],
+    courts: [],
+    codes: [],
+  });
+
+  it('refuses a name shared by two categories, naming both', () => {
+    const r = twins.findCategory('Выселение');
+    expect(r).toMatchObject({ ok: false, message: expect.stringMatching(/ambiguous.*G\.03\.01.*G\.05\.01/) });
+  });
+
+  it('refuses a prepositional phrase that fits two categories', () => {
+    expect(twins.findCategory('О выселении')).toMatchObject({ ok: false, message: expect.stringContaining('ambiguous') });
+  });
+});

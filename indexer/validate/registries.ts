@@ -1,7 +1,8 @@
-import { ClassifierFile, type ClassifierNodeOutput } from '../../schemas/classifier.ts';
+import type { z } from 'zod';
+import { ClassifierNode, type ClassifierNodeOutput } from '../../schemas/classifier.ts';
 import type { Problem } from '../../schemas/common.ts';
-import { CourtsFile, RegionsFile, type Court, type Region } from '../../schemas/courts.ts';
-import { NormCode } from '../../schemas/norms.ts';
+import { Court, CourtsFile, Region, RegionsFile } from '../../schemas/courts.ts';
+import { Article, NormCode } from '../../schemas/norms.ts';
 import type { RegistrySource } from '../load/registries.ts';
 import type { RegistryInput } from '../normalize/registries.ts';
 import { nearestName, withLine, zodProblems } from './zod.ts';
@@ -26,17 +27,41 @@ export function validateRegistries(sources: RegistrySource[]): { input: Registry
   const codes: Located<NormCode>[] = [];
 
   for (const { file, kind, source } of sources) {
-    const schema = kind === 'classifier' ? ClassifierFile : kind === 'regions' ? RegionsFile : kind === 'courts' ? CourtsFile : NormCode;
-    const parsed = schema.safeParse(source.data);
-    if (!parsed.success) {
-      problems.push(...zodProblems(parsed.error, file, source, schema));
-      continue;
-    }
-    if (kind === 'classifier') roots.push({ value: parsed.data as ClassifierNodeOutput, file, source, path: [] });
-    if (kind === 'regions') (parsed.data as { regions: Region[] }).regions.forEach((value, i) => regions.push({ value, file, source, path: ['regions', i] }));
-    if (kind === 'courts') (parsed.data as { courts: Court[] }).courts.forEach((value, i) => courts.push({ value, file, source, path: ['courts', i] }));
-    if (kind === 'norms') {
-      const code = parsed.data as NormCode;
+    // Entries are checked one by one, so one bad court or node does not take its file's valid ones with it.
+    const bad = (error: z.ZodError, schema: z.ZodType, prefix: PropertyKey[]) => problems.push(...zodProblems(error, file, source, schema, prefix));
+    if (kind === 'classifier') {
+      const root = parseNode(source.data, [], bad);
+      if (root) roots.push({ value: root, file, source, path: [] });
+    } else if (kind === 'regions' || kind === 'courts') {
+      const key = kind;
+      const list = listOf(source.data, key);
+      if (!list) {
+        const parsed = (kind === 'regions' ? RegionsFile : CourtsFile).safeParse(source.data);
+        if (!parsed.success) bad(parsed.error, kind === 'regions' ? RegionsFile : CourtsFile, []);
+        continue;
+      }
+      list.forEach((item, i) => {
+        const schema = kind === 'regions' ? Region : Court;
+        const parsed = schema.safeParse(item);
+        if (!parsed.success) return bad(parsed.error, schema, [key, i]);
+        if (kind === 'regions') regions.push({ value: parsed.data as Region, file, source, path: [key, i] });
+        else courts.push({ value: parsed.data as Court, file, source, path: [key, i] });
+      });
+    } else {
+      const raw = source.data as Record<string, unknown> | null;
+      const parsed = NormCode.safeParse(raw && typeof raw === 'object' ? { ...raw, articles: [] } : raw);
+      if (!parsed.success) {
+        bad(parsed.error, NormCode, []);
+        continue;
+      }
+      const articles = listOf(raw, 'articles') ?? [];
+      if (raw?.articles !== undefined && !Array.isArray(raw.articles)) problems.push(withLine(source, ['articles'], file, 'expected a list of articles'));
+      const code: NormCode = { ...parsed.data, articles: [] };
+      articles.forEach((item, i) => {
+        const article = Article.safeParse(item);
+        if (article.success) code.articles.push(article.data);
+        else bad(article.error, Article, ['articles', i]);
+      });
       const stem = file.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
       if (code.id !== stem) problems.push(withLine(source, ['id'], file, `id "${code.id}" does not match the file name "${stem}"`));
       codes.push({ value: code, file, source, path: [] });
@@ -104,6 +129,29 @@ export function validateRegistries(sources: RegistrySource[]): { input: Registry
     },
     problems,
   };
+}
+
+function listOf(data: unknown, key: string): unknown[] | undefined {
+  if (!data || typeof data !== 'object') return undefined;
+  const list = (data as Record<string, unknown>)[key];
+  return Array.isArray(list) && list.length ? list : undefined;
+}
+
+/** One classifier node and, recursively, its children; a bad node is reported and dropped with its subtree. */
+function parseNode(raw: unknown, path: PropertyKey[], bad: (error: z.ZodError, schema: z.ZodType, prefix: PropertyKey[]) => void): ClassifierNodeOutput | null {
+  const children = raw && typeof raw === 'object' ? (raw as { children?: unknown }).children : undefined;
+  const parsed = ClassifierNode.safeParse(raw && typeof raw === 'object' ? { ...raw, children: [] } : raw);
+  if (!parsed.success) {
+    bad(parsed.error, ClassifierNode, path);
+    return null;
+  }
+  if (children !== undefined && !Array.isArray(children)) {
+    const error = ClassifierNode.safeParse(raw);
+    if (!error.success) bad(error.error, ClassifierNode, path);
+    return null;
+  }
+  const nodes = ((children as unknown[] | undefined) ?? []).map((child, i) => parseNode(child, [...path, 'children', i], bad));
+  return { ...parsed.data, children: nodes.filter((n): n is ClassifierNodeOutput => n !== null) };
 }
 
 function unique<T>(items: Located<T>[], idOf: (item: Located<T>) => string, onDuplicate: (item: Located<T>) => void): Set<string> {
