@@ -73,3 +73,22 @@ export function applyEntities(text: string, entities: Entity[]): string {
   }
   return out + text.slice(at);
 }
+
+/**
+ * Masks several texts of one document as one (title and body), so a person gets the same letter in
+ * both. An entity that would run across two parts is cut at the boundary.
+ */
+export function redactParts(parts: string[], options: RedactOptions = {}): RedactResult[] {
+  const SEPARATOR = '\n\n';
+  const joined = parts.join(SEPARATOR);
+  const { entities } = redact(joined, options);
+  let offset = 0;
+  return parts.map((part) => {
+    const [from, to] = [offset, offset + part.length];
+    offset = to + SEPARATOR.length;
+    const own = entities
+      .filter((e) => e.start < to && e.end > from)
+      .map((e) => ({ ...e, start: Math.max(e.start, from) - from, end: Math.min(e.end, to) - from }));
+    return { text: applyEntities(part, own), entities: own };
+  });
+}

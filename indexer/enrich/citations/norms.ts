@@ -1,0 +1,112 @@
+import type { NormCode } from '../../../schemas/norms.ts';
+import { findDefinitions } from './abbreviations.ts';
+import { codeMatcher, type CodeMatcher, type CodeName } from './codes.ts';
+import { ARTICLE_NUMBER as N, expandArticles, ORDINAL_KK, ORDINAL_RU, subdivision } from './numbers.ts';
+import type { FoundCitation } from './types.ts';
+
+/**
+ * References to articles of codes.
+ * Russian names the subdivisions, then the article(s), then the code:
+ * «подпункт 2) части первой статьи 35 УПК», «ч. 2 ст. 188 Уголовного кодекса Республики Казахстан»,
+ * «статьями 9, 917, 951 ГК РК», «ст. 177 ч. 2 п. «б» УК».
+ * Kazakh names the code first: «ҚК-нің 188-бабы», «АК-нің 1042-бабының 1-тармағы»,
+ * «ҚПК-нің 35-бабы бірінші бөлігінің 2) тармақшасы».
+ */
+const SEP = String.raw`(?:\s*[,–—-]\s*|\s+(?:и|по)\s+)`;
+const ARTICLES_RU = new RegExp(
+  String.raw`(?<![\p{L}])(?:стать(?:я|и|ю|ей|ёй|е|ям|ями|ях)|статей|ст\.\s?ст\.|ст\.)\s*(${N}(?:${SEP}${N})*)(?![\p{N}])`,
+  'giu',
+);
+const SUB = String.raw`(?:\d+\)?|[«"]?[а-яa-z][»"]?\)?)`;
+const BACK_RU = new RegExp(
+  String.raw`(?<![\p{L}])(?:(?:подпункт\p{L}*|подп\.|пп\.|п\.\s?п\.)\s*(${SUB})\s*)?(?:(?:пункт\p{L}*|п\.)\s*(${SUB})\s*)?(?:(?:част\p{L}*|ч\.)\s*(\d+|${ORDINAL_RU})\s*)?$`,
+  'iu',
+);
+const FORWARD_PART_RU = new RegExp(String.raw`\s*,?\s*(?:ч\.|част\p{L}*)\s*(\d+|${ORDINAL_RU})`, 'iuy');
+const FORWARD_PARAGRAPH_RU = new RegExp(String.raw`\s*,?\s*(?:п\.|пункт\p{L}*)\s*(${SUB})`, 'iuy');
+
+const ARTICLES_KK = new RegExp(
+  // «… Кодексінің (бұдан әрі – Кодекс) 20-бабының»: the definition may stand between the code and the article.
+  String.raw`(?:\s*\((?:бұдан\s+әрі|далее)[^()]{0,60}\))?\s*(${N}(?:\s*[,–—]\s*${N}|\s+(?:және|мен)\s+${N})*)\s?-?\s?(?:бап|бабы|баб|баптар)\p{L}*`,
+  'iuy',
+);
+const PART_KK = new RegExp(String.raw`\s*,?\s*(\d+|${ORDINAL_KK})\s*-?\s*бөлі(?:г|к)\p{L}*`, 'iuy');
+const PARAGRAPH_KK = new RegExp(String.raw`\s*,?\s*(\d+)\s*-?\s*тармағ\p{L}*`, 'iuy');
+const SUBPARAGRAPH_KK = new RegExp(String.raw`\s*,?\s*(\d+\))\s*тармақша\p{L}*`, 'iuy');
+
+function target(codes: Map<string, NormCode>, name: CodeName, article: string): string | null {
+  const code = name.id ? codes.get(name.id) : undefined;
+  if (!code) return null;
+  // A complete table settles whether the article exists; an incomplete one cannot rule it out.
+  const listed = code.articles.some((a) => a.number === article);
+  return listed || !code.complete ? `${code.id}:${article}` : null;
+}
+
+function sticky(re: RegExp, text: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(text);
+}
+
+/** Matchers in force at each offset: the text's own «(далее – …)» definitions apply from where they stand. */
+function matchersByPosition(text: string, base: CodeMatcher): (at: number) => CodeMatcher {
+  const definitions = findDefinitions(text, base);
+  const matchers = [base];
+  for (const d of definitions) matchers.push(matchers[matchers.length - 1]!.withAlias(d.alias, { id: d.codeId, short: d.short }));
+  return (at) => matchers[definitions.filter((d) => d.from <= at).length]!;
+}
+
+export function findNormCitations(text: string, lang: 'ru' | 'kk', codes: NormCode[]): FoundCitation[] {
+  const registry = new Map(codes.map((c) => [c.id, c]));
+  const base = codeMatcher(codes, lang);
+  const matcherAt = matchersByPosition(text, base);
+  const found: FoundCitation[] = [];
+  const emit = (start: number, end: number, name: CodeName, articles: string[], part?: string, paragraph?: string) => {
+    articles.forEach((article, i) => {
+      found.push({
+        type: 'norm', text: text.slice(start, end), start, end, target: target(registry, name, article),
+        code: name.short, article, ...(i === 0 && part ? { part } : {}), ...(i === 0 && paragraph ? { paragraph } : {}),
+      });
+    });
+  };
+
+  // Russian order: [subdivisions] article(s) [subdivisions] code. Kazakh texts quote Russian forms too.
+  for (const m of text.matchAll(ARTICLES_RU)) {
+    const before = text.slice(Math.max(0, m.index - 80), m.index);
+    const back = BACK_RU.exec(before);
+    let at = m.index + m[0].length;
+    let part = subdivision(back?.[3]);
+    let paragraph = subdivision(back?.[2] ?? back?.[1]);
+    const forwardPart = sticky(FORWARD_PART_RU, text, at);
+    if (forwardPart) [part, at] = [part ?? subdivision(forwardPart[1]), at + forwardPart[0].length];
+    const forwardParagraph = sticky(FORWARD_PARAGRAPH_RU, text, at);
+    if (forwardParagraph) [paragraph, at] = [paragraph ?? subdivision(forwardParagraph[1]), at + forwardParagraph[0].length];
+    const gap = /^\s*/.exec(text.slice(at))![0].length;
+    const code = matcherAt(at).matchAt(text, at + gap);
+    if (!code) continue;
+    const start = back && back[0].trim() ? m.index - before.length + back.index : m.index;
+    emit(start, code.end, code.name, expandArticles(m[1]!), part, paragraph);
+  }
+
+  if (lang === 'kk') {
+    // Kazakh order: code, article(s), subdivisions. Aliases defined anywhere in the text are known here.
+    for (const code of matcherAt(text.length).findAll(text)) {
+      const articles = sticky(ARTICLES_KK, text, code.end);
+      if (!articles) continue;
+      let at = code.end + articles[0].length;
+      let part: string | undefined;
+      let paragraph: string | undefined;
+      let subparagraph: string | undefined;
+      for (let progress = true; progress; ) {
+        progress = false;
+        const p = !part && sticky(PART_KK, text, at);
+        if (p) [part, at, progress] = [subdivision(p[1]), at + p[0].length, true];
+        const s = !subparagraph && sticky(SUBPARAGRAPH_KK, text, at);
+        if (s) [subparagraph, at, progress] = [subdivision(s[1]), at + s[0].length, true];
+        const q = !paragraph && sticky(PARAGRAPH_KK, text, at);
+        if (q) [paragraph, at, progress] = [subdivision(q[1]), at + q[0].length, true];
+      }
+      emit(code.start, at, code.name, expandArticles(articles[1]!), part, paragraph ?? subparagraph);
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,50 @@
+import { MONTH_KK, MONTH_RU, isoDate, monthNumber } from './dates.ts';
+import type { FoundCitation } from './types.ts';
+
+/**
+ * Normative resolutions of the Supreme Court, by date and number:
+ * «нормативное постановление Верховного Суда РК от 27 ноября 2015 года № 7», «НП ВС РК от 27.11.2015 № 7»,
+ * «постановлением Пленума Верховного Суда Республики Казахстан от 18 декабря 1992 года № 6»,
+ * «Қазақстан Республикасы Жоғарғы Сотының 2015 жылғы 27 қарашадағы № 7 нормативтік қаулысы».
+ * The target is the slug `<YYYY>-<MM>-<DD>-n<number>` when the knowledge base holds that resolution.
+ */
+const COURT_RU = String.raw`(?:Пленума\s+)?(?:Верховного\s+Суда|ВС)(?:\s+(?:Республики\s+Казахстан|РК|Казахской\s+ССР))?`;
+const DATE_RU = String.raw`(?:(\d{1,2})\s+(${MONTH_RU})\s+(\d{4})\s*(?:года|г\.)?|(\d{1,2})\.(\d{1,2})\.(\d{4})\s*(?:года|г\.)?)`;
+const NUMBER = String.raw`(?:№|N)\s*(\d+)`;
+const RESOLUTION_RU = new RegExp(
+  String.raw`(?<![\p{L}])(?:нормативн\p{L}*\s+постановлени\p{L}*|постановлени\p{L}*(?=\s+Пленума)|НП)\s+${COURT_RU}\s+(?:от\s+${DATE_RU}\s*${NUMBER}|${NUMBER}\s+от\s+${DATE_RU})`,
+  'giu',
+);
+const COURT_KK = String.raw`(?:(?:Қазақстан\s+Республикасы(?:ның)?|ҚР)\s+)?(?:Жоғарғы\s+Сотының|ЖС-ның|ЖС)(?:\s+Пленумының)?`;
+const DATE_KK = String.raw`(?:(\d{4})\s+жылғы\s+(\d{1,2})\s+(${MONTH_KK})|(\d{1,2})\.(\d{1,2})\.(\d{4})\s*(?:жылғы)?)`;
+const RESOLUTION_KK = new RegExp(
+  String.raw`(?<![\p{L}])${COURT_KK}\s+${DATE_KK}\s*${NUMBER}\s+(?:нормативтік\s+)?қаулы\p{L}*`,
+  'giu',
+);
+
+export function resolutionSlug(date: string, number: string): string {
+  return `${date}-n${number}`;
+}
+
+export function findResolutionCitations(text: string, resolutions: ReadonlySet<string>): FoundCitation[] {
+  const found: FoundCitation[] = [];
+  const push = (m: RegExpExecArray, date: string | null, number: string | undefined) => {
+    if (!date || !number) return;
+    const slug = resolutionSlug(date, number);
+    found.push({ type: 'resolution', text: m[0], start: m.index, end: m.index + m[0].length, target: resolutions.has(slug) ? slug : null, date, number });
+  };
+  for (const m of text.matchAll(RESOLUTION_RU)) {
+    // groups: 1-3 word date, 4-6 numeric date, 7 number | 8 number, 9-11 word date, 12-14 numeric date
+    const g = m.slice(1);
+    const dateOf = (o: number) =>
+      g[o] ? isoDate(Number(g[o + 2]), monthNumber(g[o + 1]!) ?? 0, Number(g[o])) : g[o + 3] ? isoDate(Number(g[o + 5]), Number(g[o + 4]), Number(g[o + 3])) : null;
+    if (g[6]) push(m, dateOf(0), g[6]);
+    else push(m, dateOf(8), g[7]);
+  }
+  for (const m of text.matchAll(RESOLUTION_KK)) {
+    const g = m.slice(1);
+    const date = g[0] ? isoDate(Number(g[0]), monthNumber(g[2]!) ?? 0, Number(g[1])) : isoDate(Number(g[5]), Number(g[4]), Number(g[3]));
+    push(m, date, g[6]);
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
