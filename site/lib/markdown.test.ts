@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from './markdown.ts';
+
+describe('renderMarkdown', () => {
+  it('never lets raw HTML or script from content through', () => {
+    const html = renderMarkdown(
+      'Текст <script>alert(1)</script>\n\n<img src="x" onerror="alert(2)"> <b>жирный</b> [ссылка](javascript:alert(3))\n\n<div onclick="x()">блок</div>',
+    );
+    expect(html).not.toMatch(/<script|<img|onerror|onclick|<div|<b>|javascript:/i);
+    expect(html).toContain('Текст');
+    expect(html).toContain('жирный');
+  });
+
+  it('keeps the resolutions’ paragraph anchors as ids, inline and at a block start', () => {
+    const html = renderMarkdown('<a id="p1"></a>1. Кражей признаётся…\n\n<a id="p12"></a>\n\nДалее');
+    expect(html).toContain('<a id="p1" class="para-anchor"></a>1. Кражей');
+    expect(html).toContain('<a id="p12" class="para-anchor"></a>');
+    expect(html).not.toContain('user-content-p');
+  });
+
+  it('prefixes anchors for the second language and leaves other ids clobbered', () => {
+    const html = renderMarkdown('<a id="p3"></a>Мәтін', { anchorPrefix: 'kk-' });
+    expect(html).toContain('id="kk-p3"');
+    expect(renderMarkdown('<a id="ru" onclick="x()"></a>x')).not.toMatch(/id="ru"|onclick/);
+  });
+
+  it('renders ordinary Markdown', () => {
+    expect(renderMarkdown('## Выводы\n\n> *Сноска. Изменено*\n\n- один')).toBe(
+      '<h2>Выводы</h2>\n<blockquote>\n<p><em>Сноска. Изменено</em></p>\n</blockquote>\n<ul>\n<li>один</li>\n</ul>',
+    );
+  });
+});

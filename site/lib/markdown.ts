@@ -1,0 +1,84 @@
+import type { Element, Root as HastRoot, RootContent as HastContent } from 'hast';
+import type { Root as MdastRoot, RootContent as MdastContent } from 'mdast';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+
+/**
+ * Document text → safe HTML. Content is Markdown written or imported by people, so nothing raw reaches
+ * a page: remark-rehype drops raw HTML and rehype-sanitize (GitHub's schema) removes what is left
+ * (javascript: links, event handlers). The one piece of HTML we keep is the resolutions' paragraph
+ * anchor `<a id="pN"></a>`: it is turned into a Markdown-level node before HTML is dropped, and its id
+ * is given back after sanitising (the sanitiser prefixes ids so content cannot clobber the page's own).
+ */
+
+const ANCHOR = /^<a\s+id="(p\d+)"\s*>\s*(?:<\/a>)?$/i;
+const CLOSE_A = /^<\/a>$/i;
+const CLOBBER = defaultSchema.clobberPrefix ?? 'user-content-';
+
+type MdParent = { children: MdastContent[] };
+
+/** remark plugin: `<a id="pN"></a>` (inline or block html) → an empty `a` element with that id. */
+function paragraphAnchors() {
+  return (tree: MdastRoot) => {
+    const walk = (node: MdParent) => {
+      const out: MdastContent[] = [];
+      for (let i = 0; i < node.children.length; i++) {
+        const child = node.children[i]!;
+        if (child.type === 'html') {
+          const m = ANCHOR.exec(child.value.trim());
+          if (m) {
+            // An inline `<a id>` is followed by its own `</a>` node: skip it.
+            const next = node.children[i + 1];
+            if (!/<\/a>\s*$/i.test(child.value) && next?.type === 'html' && CLOSE_A.test(next.value.trim())) i++;
+            out.push({ type: 'text', value: '', data: { hName: 'a', hProperties: { id: m[1] }, hChildren: [] } } as MdastContent);
+            continue;
+          }
+        }
+        if ('children' in child) walk(child as MdParent);
+        out.push(child);
+      }
+      node.children = out;
+    };
+    walk(tree);
+  };
+}
+
+/** rehype plugin (after sanitising): gives paragraph anchors their ids back, under an optional prefix. */
+function restoreAnchorIds(prefix: string) {
+  return (tree: HastRoot) => {
+    const walk = (nodes: HastContent[]) => {
+      for (const n of nodes) {
+        if (n.type !== 'element') continue;
+        const el = n as Element;
+        const id = el.properties?.id;
+        if (el.tagName === 'a' && typeof id === 'string' && id.startsWith(CLOBBER) && /^p\d+$/.test(id.slice(CLOBBER.length))) {
+          el.properties.id = `${prefix}${id.slice(CLOBBER.length)}`;
+          el.properties.className = ['para-anchor'];
+        }
+        walk(el.children);
+      }
+    };
+    walk(tree.children);
+  };
+}
+
+export interface RenderOptions {
+  /** Prefix for paragraph anchor ids, so two texts on one page do not share `p1` (`kk-` → `kk-p1`). */
+  anchorPrefix?: string;
+}
+
+export function renderMarkdown(markdown: string, options: RenderOptions = {}): string {
+  return String(
+    unified()
+      .use(remarkParse)
+      .use(paragraphAnchors)
+      .use(remarkRehype, { allowDangerousHtml: false })
+      .use(rehypeSanitize, defaultSchema)
+      .use(restoreAnchorIds, options.anchorPrefix ?? '')
+      .use(rehypeStringify)
+      .processSync(markdown),
+  );
+}

@@ -1,0 +1,65 @@
+import { UI_LANGS, type UiLang } from '../../schemas/common.ts';
+import type { SiteKb } from './kb.ts';
+
+/** Every page of the site, in every interface language; one catch-all route renders them. */
+export type Route =
+  | { type: 'home' }
+  | { type: 'search' }
+  | { type: 'categories' }
+  | { type: 'category'; code: string }
+  | { type: 'courts' }
+  | { type: 'court'; id: string }
+  | { type: 'norms' }
+  | { type: 'norm-code'; code: string }
+  | { type: 'norm-article'; code: string; article: string }
+  | { type: 'document'; id: string };
+
+/** Site path (no language prefix, trailing slash) of a route. */
+export function routePath(r: Route, kb: Pick<SiteKb, 'byId'>): string {
+  switch (r.type) {
+    case 'home':
+      return '/';
+    case 'search':
+    case 'categories':
+    case 'courts':
+    case 'norms':
+      return `/${r.type}/`;
+    case 'category':
+      return `/categories/${r.code}/`;
+    case 'court':
+      return `/courts/${r.id}/`;
+    case 'norm-code':
+      return `/norms/${r.code}/`;
+    case 'norm-article':
+      return `/norms/${r.code}/${r.article}/`;
+    case 'document':
+      return kb.byId.get(r.id)?.url ?? `/${r.id}/`;
+  }
+}
+
+export function allRoutes(kb: SiteKb): Route[] {
+  const routes: Route[] = [{ type: 'home' }, { type: 'search' }, { type: 'categories' }, { type: 'courts' }, { type: 'norms' }];
+  for (const code of kb.registries.categories.keys()) routes.push({ type: 'category', code });
+  for (const id of kb.registries.courts.keys()) routes.push({ type: 'court', id });
+  for (const code of kb.registries.codes.keys()) routes.push({ type: 'norm-code', code });
+  // Article pages only for articles some document applies: the rest would be empty shells.
+  for (const normId of kb.byNorm.keys()) {
+    const [code, article] = normId.split(':');
+    if (code && article && kb.registries.codes.has(code)) routes.push({ type: 'norm-article', code, article });
+  }
+  for (const d of kb.documents) routes.push({ type: 'document', id: d.id });
+  return routes;
+}
+
+/** Astro `getStaticPaths` entries: `path` is the rest parameter (undefined = `/`). */
+export function staticPaths(kb: SiteKb): { params: { path: string | undefined }; props: { lang: UiLang; route: Route } }[] {
+  const out = [];
+  for (const route of allRoutes(kb)) {
+    const sitePath = routePath(route, kb);
+    for (const lang of UI_LANGS) {
+      const full = `${lang === 'ru' ? '' : `/${lang}`}${sitePath}`.replace(/^\/+|\/+$/g, '');
+      out.push({ params: { path: full === '' ? undefined : full }, props: { lang, route } });
+    }
+  }
+  return out;
+}

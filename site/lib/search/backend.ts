@@ -1,0 +1,33 @@
+import type { SearchQuery, SearchResult } from '../../../schemas/search.ts';
+
+/** What the search page needs from an engine; the page knows nothing else about it. */
+export interface SearchBackend {
+  search(q: SearchQuery): Promise<SearchResult>;
+}
+
+/** A query the engine refused or could not run: shown to the user as "this query cannot be run". */
+export class SearchQueryError extends Error {
+  override name = 'SearchQueryError';
+}
+
+export interface BackendOptions {
+  /** Path prefix of the interface language (`''`, `/kk`, `/en`): hit urls are rewritten under it. */
+  urlPrefix: string;
+  /** Build-time `PUBLIC_TALDAU_SEARCH_ENDPOINT`: a search server instead of the static Pagefind index. */
+  endpoint?: string;
+}
+
+type ServerModule = { createServerBackend(endpoint: string, options: BackendOptions): SearchBackend };
+// A glob rather than an import: the server backend is optional, and a missing file must not break the build.
+const serverModules = import.meta.glob<ServerModule>('./server-backend.ts');
+
+/** The one place that picks the engine: a configured search server, else Pagefind in the browser. */
+export async function chooseBackend(options: BackendOptions): Promise<SearchBackend> {
+  const load = serverModules['./server-backend.ts'];
+  if (options.endpoint && load) {
+    const mod = await load();
+    return mod.createServerBackend(options.endpoint, options);
+  }
+  const { createPagefindBackend } = await import('./pagefind-backend.ts');
+  return createPagefindBackend({ urlPrefix: options.urlPrefix });
+}

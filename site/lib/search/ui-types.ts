@@ -1,0 +1,16 @@
+import type { UiLang } from '../../../schemas/common.ts';
+
+/** What the search page hands its script (as JSON): language, backend choice and labels. */
+export interface SearchPageConfig {
+  lang: UiLang;
+  urlPrefix: string;
+  endpoint: string | undefined;
+  /** Dictionary entries the script prints (search.*, facet.*, kind.*). */
+  dict: Record<string, string>;
+  /** Facet key → value → label in the interface language. */
+  labels: Record<string, Record<string, string>>;
+  /** Category code → parent code, to draw the category facet as a tree. */
+  categoryParents: Record<string, string | null>;
+  /** URL of the category model for "closest categories", when the build emitted one. */
+  categoryModel: string | null;
+}
