@@ -43,6 +43,8 @@ export function toEngineQuery(query: SearchQuery): MeiliQuery {
       ...(filter.length ? { filter } : {}),
       ...(sort ? { sort } : {}),
       facets: [...FACET_FIELDS],
+      // Every word must match, as with Pagefind and Elasticsearch: a lawyer's query means all of it.
+      matchingStrategy: 'all',
       page: query.page,
       hitsPerPage: query.pageSize,
       attributesToRetrieve: [...HIT_FIELDS],
