@@ -36,7 +36,7 @@ function adjectiveCode(words: string[]): string[] {
     ['ым', 'кодексом'],
     ['ом', 'кодексе'],
   ] as const;
-  return ends.map(([adj, noun]) => [...words.map((w) => (adj ? w.replace(/(?:ый|ой|ий)$/, adj) : w)), noun].join(' '));
+  return ends.map(([adj, noun]) => [...words.map((w) => (adj ? w.replace(/(?:ый|ой|ий)$/, (end) => (adj === 'ым' && end === 'ий' ? 'им' : adj)) : w)), noun].join(' '));
 }
 
 /** Kazakh case forms of «<name> кодекс». */

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { CourtsFile, RegionsFile, type Court, type Region } from '../../schemas/courts.ts';
 import { ResolutionFrontmatter } from '../../schemas/documents.ts';
+import { NormCode } from '../../schemas/norms.ts';
 
 const CONTENT = join(import.meta.dirname, '..', '..', 'content');
 
@@ -85,6 +86,50 @@ describe('content/courts', () => {
       for (const name of [c.name.ru, c.name.kk, ...c.aliases.ru, ...c.aliases.kk]) {
         const key = name.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
         expect(owner.get(key) ?? c.id, `"${name}" on ${owner.get(key)} and ${c.id}`).toBe(c.id);
+        owner.set(key, c.id);
+      }
+    }
+  });
+});
+
+describe('content/norms', () => {
+  const dir = join(CONTENT, 'norms');
+  const codes = readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((file) => {
+      const parsed = NormCode.safeParse(readYaml(join(dir, file)));
+      if (!parsed.success) throw new Error(`${file}: ${parsed.error.message}`);
+      expect(`${parsed.data.id}.yaml`).toBe(file);
+      return parsed.data;
+    });
+
+  it('holds the ten codes cited in practice', () => {
+    expect(codes.map((c) => c.id).sort()).toEqual(['appk', 'gk', 'gpk', 'koap', 'kobs', 'nk', 'tk', 'uk', 'upk', 'zk']);
+  });
+
+  it('has at least 3000 articles, numbered uniquely within each code', () => {
+    expect(codes.reduce((n, c) => n + c.articles.length, 0)).toBeGreaterThanOrEqual(3000);
+    for (const c of codes) {
+      const numbers = c.articles.map((a) => a.number);
+      expect(new Set(numbers).size, c.id).toBe(numbers.length);
+      expect(numbers.length, c.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('marks as complete only the codes imported from a full table of contents', () => {
+    const complete = codes.filter((c) => c.complete).map((c) => c.id).sort();
+    expect(complete).toEqual(['gpk', 'koap', 'kobs', 'tk', 'uk', 'upk']);
+    for (const c of codes.filter((x) => x.complete)) expect(c.articles.length, c.id).toBeGreaterThan(200);
+  });
+
+  it('gives every code distinct short names and aliases that name no other code', () => {
+    const shorts = codes.map((c) => c.short.ru);
+    expect(new Set(shorts).size).toBe(codes.length);
+    const owner = new Map<string, string>();
+    for (const c of codes) {
+      for (const alias of [c.title.ru, c.title.kk, c.short.ru, ...c.aliases.ru, ...c.aliases.kk]) {
+        const key = alias.toLowerCase();
+        expect(owner.get(key) ?? c.id, `"${alias}" on ${owner.get(key)} and ${c.id}`).toBe(c.id);
         owner.set(key, c.id);
       }
     }
