@@ -29,7 +29,19 @@ export async function listFiles(root: string, dir: string, exts: readonly string
   return out.sort();
 }
 
+/** Files read at once: enough to keep the disk busy, few enough to stay far from the open-file limit. */
+const READ_CONCURRENCY = 32;
+
 export async function readContentFiles(root: string, dir: string, exts: readonly string[]): Promise<ContentFile[]> {
   const files = await listFiles(root, dir, exts);
-  return Promise.all(files.map(async (file) => ({ file, bytes: await readFile(path.join(root, file)) })));
+  const out: ContentFile[] = new Array(files.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const i = next++;
+      out[i] = { file: files[i]!, bytes: await readFile(path.join(root, files[i]!)) };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
+  return out;
 }

@@ -91,3 +91,22 @@ describe('writePagefindIndex', () => {
     }
   });
 });
+
+describe('a build that does not complete', () => {
+  it('leaves the live index untouched and no temp dir behind', async () => {
+    const live = path.join(tmp, 'crash', 'pagefind');
+    await writePagefindIndex(documents.slice(0, 1), live);
+    const before = JSON.parse(await readFile(path.join(live, 'pagefind-entry.json'), 'utf8'));
+
+    const { PagefindWriter } = await import('./writer.ts');
+    const writer = new PagefindWriter(live);
+    await writer.prepare();
+    await writer.write(documents);
+    // The process "fails" here: close() without finalize().
+    await writer.close();
+
+    expect(JSON.parse(await readFile(path.join(live, 'pagefind-entry.json'), 'utf8'))).toEqual(before);
+    expect(before.languages.ru.page_count).toBe(1);
+    expect(await readdir(path.dirname(live))).toEqual(['pagefind']);
+  });
+});

@@ -64,7 +64,6 @@ export class PagefindWriter implements IndexWriter {
       bytes: await directorySize(this.outDir),
       failures: this.#failures,
     };
-    this.#log(`pagefind: ${stats.total} documents, ${stats.bytes} bytes in ${this.outDir}`);
     return stats;
   }
 
