@@ -13,8 +13,10 @@ as path:line: field: message. Exit status 0 when the content is clean, 1 when th
   --json          print { documents, counts, problems } as JSON
   --no-enrich     skip the enrich stage (depersonalisation and citation checks)`;
 
+/** The `--json` report: `{ documents, counts: { decisions, resolutions, summaries, categories, … }, problems }`. */
 export function validateReport(kb: KnowledgeBase) {
-  return { documents: kb.counts.documents, counts: kb.counts, problems: kb.problems.map(problemJson) };
+  const { documents, ...counts } = kb.counts;
+  return { documents, counts, problems: kb.problems.map(problemJson) };
 }
 
 export function summaryLine(kb: KnowledgeBase): string {

@@ -87,8 +87,8 @@ function buildDocument(id: string, group: Map<DocLang, DocFile>, registries: Reg
 
   const categories = shared.categories ?? [];
   const trail = [...new Set(categories.flatMap((c) => registries.trail(c)))];
-  const rootCode = categories[0]?.split('.')[0];
-  const proceeding = registries.categories.get(rootCode ?? '')?.proceeding ?? 'other';
+  // Every node carries its root's proceeding (flattenClassifier passes it down).
+  const proceeding = registries.categories.get(categories[0] ?? '')?.proceeding ?? 'other';
 
   const title: KbDocument['title'] = {};
   const body: KbDocument['body'] = {};
