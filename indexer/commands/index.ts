@@ -71,7 +71,7 @@ async function run(args: string[], io: CommandIo): Promise<number> {
   } finally {
     await writer.close();
   }
-  for (const f of stats.failures ?? []) io.stderr(`${engineName}: ${f.id}: ${f.message}`);
+  for (const f of stats.failures ?? []) io.stderr(`${engineName}: ${f.id}: ${f.reason}`);
   io.stdout(statsLine(engineName, stats, engineName === 'pagefind' ? outArg : engineName));
   return stats.failed ? 1 : 0;
 }

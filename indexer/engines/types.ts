@@ -14,7 +14,8 @@ export interface IndexSpec {
 /** A document an engine refused, with its reason. */
 export interface WriteFailure {
   id: string;
-  message: string;
+  /** Why the engine refused it (same shape as the server engines' FailedDocument). */
+  reason: string;
 }
 
 export interface IndexStats {

@@ -44,7 +44,7 @@ export class PagefindWriter implements IndexWriter {
         const response = await index.addCustomRecord(record);
         errors.push(...response.errors);
       }
-      if (errors.length) this.#failures.push({ id: doc.id, message: errors.join('; ') });
+      if (errors.length) this.#failures.push({ id: doc.id, reason: errors.join('; ') });
     }
   }
 
