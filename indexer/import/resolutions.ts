@@ -83,7 +83,7 @@ export function actName(ref: ActRef): string {
 }
 
 // Lines that record a change to the text: amendment notes in quotes and paragraphs replaced by a note.
-const NOTE_LINE = /^\s*>|^\s*(?:\d+(?:-\d+)?[.)]\s*)?(?:Утратил[аио]? силу|Исключен[аоы]?(?![а-яё]))/;
+const NOTE_LINE = /^\s*>|^\s*(?:\d+(?:-\d+)?[.)]\s*)?\(?(?:Утратил[аио]? силу|[Ии]сключен[аоы]?(?![а-яё]))/;
 // JavaScript's \w is ASCII-only, hence the explicit Cyrillic classes.
 const ACT_KIND = /(постановлени[а-яё]*(?:\s+Пленума)?\s+Верховного\s+[СC]уда)|(Закон[а-яё]*|Указ[а-яё]*)/g;
 
