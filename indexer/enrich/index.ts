@@ -1,8 +1,9 @@
 import type { Problem } from '../../schemas/common.ts';
 import type { Citation, KbDocument } from '../../schemas/kb-document.ts';
 import type { NormCode } from '../../schemas/norms.ts';
-import { extractCitations, normaliseCaseNumber, type CitationRegistry } from './citations/index.ts';
+import { extractCitations, type CitationRegistry } from './citations/index.ts';
 import { redactParts } from './redact/index.ts';
+import { citationRegistry } from './registry.ts';
 import { findLeaks } from './redact/leaks.ts';
 import { computeSimilar } from './similar/similar.ts';
 
@@ -34,13 +35,7 @@ export function enrichDocuments(documents: KbDocument[], context: EnrichContext)
   const problems: Problem[] = [];
   const masked = documents.map((doc) => (doc.kind === 'decision' ? maskDecision(doc, problems) : doc));
 
-  const registry: CitationRegistry = {
-    codes: context.codes,
-    resolutions: new Set(masked.filter((d) => d.kind === 'resolution').map((d) => d.slug)),
-    decisionsByCase: new Map(
-      masked.filter((d) => d.kind === 'decision' && d.caseNumber).map((d) => [normaliseCaseNumber(d.caseNumber!), d.slug]),
-    ),
-  };
+  const registry = citationRegistry(context.codes, masked);
   const cited = masked.map((doc) => withCitations(doc, registry));
 
   const citedBy = new Map<string, Set<string>>();

@@ -23,7 +23,7 @@ export function findCaseCitations(text: string, decisionsByCase: ReadonlyMap<str
     const start = m.index + m[0].length - number.length;
     found.push({
       type: 'case', text: number, start, end: start + number.length,
-      target: decisionsByCase.get(normaliseCaseNumber(number)) ?? null, number,
+      target: decisionsByCase.get(normaliseCaseNumber(number)) ?? null,
     });
   }
   return found;

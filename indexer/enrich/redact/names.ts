@@ -69,6 +69,12 @@ const isRoleWord = (word: string) => new RegExp(`^${PARTY_ROLE.source}$`, 'iu').
 
 const SURNAME_SHAPE = /(?:ов|ев|ёв|ин|ын|ова|ева|ина|ына|ский|ская|цкий|цкая|ко|ук|юк|енко|ұлы|улы|қызы|кызы|ли|бай|бек|баев|баева)(?:\p{L}{0,6})$/u;
 
+/**
+ * Words after which a capitalised word is a place or a body, not a person: «Талғар ауданы»,
+ * «Павлодарской области», «Жамбыл облыстық соты», «Алмалинского районного суда».
+ */
+const PLACE_FOLLOWS = /^[ \u00a0]+(?:облыс|аудан|қала|ауыл|кент|област|район|город|округ|сел[оаеу]|поселк|посёлк|суд|сот|межрайонн|специализированн|көше|улиц|проспект|даңғыл|банк|филиал|департамент|управлени|басқарма)/iu;
+
 function canBeSurname(word: Token | undefined): word is Token {
   return !!word && word.kind === 'word' && !isRussianPatronymic(word.text) && !looksLikeInstitution(word.text) && !isRoleWord(word.text);
 }
@@ -82,6 +88,7 @@ function findMentions(text: string, tokens: Token[]): Omit<Mention, 'official'>[
     const gap = /[ \u00a0]{1,3}$/.exec(before);
     return !!gap && roleEnds.has(t.start - gap[0].length);
   };
+  const isPlace = (t: Token | undefined) => !!t && PLACE_FOLLOWS.test(text.slice(t.end, t.end + 24));
   const mention = (first: number, last: number, surname: Token, given?: Token, patronymic?: Token) => ({
     start: tokens[first]!.start,
     end: tokens[last]!.end,
@@ -111,7 +118,7 @@ function findMentions(text: string, tokens: Token[]): Omit<Mention, 'official'>[
     } else if (a.kind === 'initials' && ab && canBeSurname(b) && (SURNAME_SHAPE.test(b!.text) || afterRole(a))) {
       mentions.push(mention(i, i + 1, b!, a)); // И.И. Иванов
       i += 1;
-    } else if (canBeSurname(a) && afterRole(a)) {
+    } else if (canBeSurname(a) && afterRole(a) && !isPlace(a) && !(ab && isPlace(b))) {
       // истец Иванов / талапкер Сейткали Айгүл: take a following given name too
       const withGiven = ab && b!.kind === 'word' && !looksLikeInstitution(b!.text) && !isRoleWord(b!.text) && /^[ \u00a0]$/.test(text.slice(a.end, b!.start));
       mentions.push(withGiven ? mention(i, i + 1, a, b) : mention(i, i, a));
