@@ -77,7 +77,7 @@ describe('Elasticsearch fromEngineResponse (recorded payload)', () => {
     const hit = raw.hits.hits[0]!;
     hit.highlight = { body_kk: ['\uE000Некені\uE001 бұзу туралы'], body_ru: ['Иск о расторжении…'] };
     const result = fromEngineResponse(raw, SearchQuery.parse({ text: 'некені', lang: 'kk' }));
-    expect(result.hits[0]).toMatchObject({ url: '/decisions/civ-divorce-almaty-2023/#kk', title: 'Некені бұзу туралы', meta: { language: 'kk' } });
+    expect(result.hits[0]).toMatchObject({ url: '/decisions/civ-divorce-almaty-2023/#kk', title: 'Некені бұзу туралы', meta: { docLang: 'kk' } });
   });
 });
 

@@ -63,8 +63,9 @@ describe('Meilisearch fromEngineResponse (recorded payloads)', () => {
       title: 'О расторжении брака',
       date: '2023-03-14',
     });
-    expect(first?.meta).toMatchObject({ court: 'almaty-bostandyk-district-court', caseNumber: '7511-23-00-2/2145', category: 'G.02.01', language: 'ru' });
+    expect(first?.meta).toMatchObject({ court: 'almaty-bostandyk-district-court', caseNumber: '7511-23-00-2/2145', category: 'G.02.01' });
     expect(first?.excerpt).toContain('<mark>расторжении</mark> <mark>брака</mark>');
+    expect(first?.meta).not.toHaveProperty('docLang');
     expect(first?.excerpt).toContain('&lt;script&gt;');
     expect(first?.excerpt).not.toContain('<script>');
     expect(second?.meta).toMatchObject({ status: 'in-force', number: '5' });
@@ -74,7 +75,7 @@ describe('Meilisearch fromEngineResponse (recorded payloads)', () => {
   it('points the hit at the language that matched, with its title', () => {
     const result = fromEngineResponse(kkPage2 as MeiliRawResponse, SearchQuery.parse({ text: 'некені', page: 2, pageSize: 1 }));
     expect(result).toMatchObject({ total: 3, page: 2, pages: 3 });
-    expect(result.hits[0]).toMatchObject({ url: '/decisions/civ-divorce-almaty-2023/#kk', title: 'Некені бұзу туралы' });
+    expect(result.hits[0]).toMatchObject({ url: '/decisions/civ-divorce-almaty-2023/#kk', title: 'Некені бұзу туралы', meta: { docLang: 'kk' } });
     expect(result.hits[0]?.excerpt).toContain('<mark>Некені</mark>');
   });
 

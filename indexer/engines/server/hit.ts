@@ -51,12 +51,13 @@ export function toSearchHit(hit: EngineHit, lang: UiLang): SearchHit {
     ['actType', s.actType],
     ['outcome', s.outcome],
     ['status', s.status],
-    ['language', shown],
   ];
   for (const [key, value] of metaFields) {
     const v = text(value);
     if (v !== undefined) meta[key] = v;
   }
+  // As with Pagefind hits: the language is named only when it is not the document's primary one.
+  if (shown !== primary) meta.docLang = shown;
   const date = text(s.date);
   return {
     id: text(s.docId) ?? '',
