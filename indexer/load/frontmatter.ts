@@ -13,9 +13,16 @@ export interface SplitMarkdown {
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
+/** The opening fence, the YAML, and the closing fence (the shape remark-frontmatter accepts). */
+const HEAD = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
+
 /** Splits a Markdown file into its YAML frontmatter (parsed, with line numbers) and its body. */
 export function splitFrontmatter(text: string): SplitMarkdown {
-  const tree = parser.parse(text);
+  // Only the head goes through remark: parsing a whole long decision just to find its frontmatter
+  // would double the cost of loading a large corpus.
+  const head = HEAD.exec(text)?.[0];
+  if (head === undefined) return { frontmatter: null, body: text, bodyLine: 1 };
+  const tree = parser.parse(head);
   const first = tree.children[0];
   if (!first || first.type !== 'yaml' || !first.position) return { frontmatter: null, body: text, bodyLine: 1 };
   const end = first.position.end;
