@@ -1,38 +1,86 @@
 import { describe, expect, it } from 'vitest';
 import type { KbDocument } from '../../schemas/kb-document.ts';
+import type { NormCode } from '../../schemas/norms.ts';
 import { enrichDocuments } from './index.ts';
 import { checkDigit } from './redact/iin.ts';
 
 const withCheck = (first11: string) => first11 + checkDigit(first11);
 
-function decision(body: string, extra: Partial<KbDocument> = {}): KbDocument {
+function doc(id: string, body: string, extra: Partial<KbDocument> = {}): KbDocument {
+  const [kind, slug] = id.split('/') as [KbDocument['kind'], string];
   return {
-    id: 'decision/2-1-2023', kind: 'decision', slug: '2-1-2023', url: '/decisions/2-1-2023/', languages: ['ru'],
-    title: { ru: 'Решение' }, body: { ru: body }, date: '2023-05-14', year: 2023, proceeding: 'civil',
-    categories: ['G.02'], categoryTrail: ['G', 'G.02'], keywords: [], citations: [], norms: [], citedBy: [],
-    similar: [], files: ['decisions/2-1-2023.ru.md'], hash: 'x', judge: 'Сейткали А.Б.', ...extra,
+    id, kind, slug, url: `/${kind}s/${slug}/`, languages: ['ru'], title: { ru: slug }, body: { ru: body },
+    date: '2023-05-14', year: 2023, proceeding: 'civil', categories: ['G.02.01'], categoryTrail: ['G', 'G.02', 'G.02.01'],
+    keywords: [], citations: [], norms: [], citedBy: [], similar: [], files: [`${kind}s/${slug}.ru.md`], hash: 'x', ...extra,
   };
 }
 
+const KOBS: NormCode = {
+  id: 'kobs', short: { ru: 'КоБС', kk: 'НОК' }, title: { ru: 'Кодекс о браке', kk: 'Неке кодексі', en: 'Marriage Code' },
+  aliases: { ru: [], kk: [] }, complete: true,
+  articles: ['20', '139'].map((number) => ({ number, title: { ru: number } })),
+};
+
 describe('enrichDocuments: masking', () => {
-  it('masks ИИН and phones in decisions and reports no problem', () => {
+  it('masks decisions (title and body alike) and leaves the judge', () => {
     const iin = withCheck('85021430012');
-    const { documents, problems } = enrichDocuments([decision(`ИИН ${iin}, тел. 8 701 123 45 67.`)], { codes: [] });
-    expect(documents[0]!.body.ru).toBe('ИИН [ИИН], тел. [телефон].');
+    const d = doc('decision/2-1-2023', `Судья Сейткали А.Б., истица Каримова А.Б., ИИН ${iin}, тел. 8 701 123 45 67.`, {
+      title: { ru: 'По иску Каримовой А.Б.' }, judge: 'Сейткали А.Б.',
+    });
+    const { documents, problems } = enrichDocuments([d], { codes: [] });
+    expect(documents[0]!.body.ru).toBe('Судья Сейткали А.Б., истица [А.], ИИН [ИИН], тел. [телефон].');
+    expect(documents[0]!.title.ru).toBe('По иску [А.]');
     expect(problems).toEqual([]);
   });
 
-  it('leaves resolutions unmasked', () => {
-    const text = 'тел. 8 701 123 45 67';
-    const doc = decision(text, { kind: 'resolution', id: 'resolution/x' });
-    expect(enrichDocuments([doc], { codes: [] }).documents[0]!.body.ru).toBe(text);
+  it('leaves resolutions and summaries unmasked', () => {
+    const text = 'истец Иванов, тел. 8 701 123 45 67';
+    const { documents } = enrichDocuments([doc('resolution/2015-11-27-n7', text)], { codes: [] });
+    expect(documents[0]!.body.ru).toBe(text);
   });
 
-  it('reports a decision whose body still holds an ИИН the masker cannot see', () => {
+  it('refuses a decision whose body still holds an ИИН after masking, naming its first file and the body', () => {
     const iin = withCheck('85021430012');
-    // glued to letters, so the masker's word-boundary pattern does not take it; the leak check does
-    const { problems } = enrichDocuments([decision(`номер${iin}x`)], { codes: [] });
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ file: 'decisions/2-1-2023.ru.md', field: 'body' });
+    const { problems } = enrichDocuments([doc('decision/2-1-2023', `номер${iin}x`)], { codes: [] });
+    expect(problems).toEqual([expect.objectContaining({ file: 'decisions/2-1-2023.ru.md', field: 'body' })]);
+    expect(problems[0]!.message).toMatch(/ИИН/);
+  });
+});
+
+describe('enrichDocuments: citations and links', () => {
+  const resolution = doc('resolution/2000-04-28-n5', 'О расторжении брака.');
+  const first = doc('decision/2-1-2023', 'По пункту 1 статьи 20 КоБС и ст. 999 КоБС, см. нормативное постановление Верховного Суда РК от 28 апреля 2000 года № 5.', {
+    caseNumber: '2-1/2023',
+  });
+  const appeal = doc('decision/2a-5-2023', 'Решение по делу № 2-1/2023 оставить без изменения; статья 139 КоБС.', {
+    caseNumber: '2а-5/2023', instance: 'appeal', reviews: '2-1-2023',
+  });
+  const summary = doc('summary/divorce-2022', 'Обобщение.', { resolutions: ['2000-04-28-n5'] });
+  const { documents } = enrichDocuments([resolution, first, appeal, summary], { codes: [KOBS] });
+  const byId = new Map(documents.map((d) => [d.id, d]));
+
+  it('records citations with language and resolved targets, keeping unresolved ones', () => {
+    const cites = byId.get('decision/2-1-2023')!.citations;
+    expect(cites.map((c) => [c.type, c.target, c.language])).toEqual([
+      ['norm', 'kobs:20', 'ru'],
+      ['norm', null, 'ru'],
+      ['resolution', '2000-04-28-n5', 'ru'],
+    ]);
+  });
+
+  it('fills the applied norms from resolved norm citations only', () => {
+    expect(byId.get('decision/2-1-2023')!.norms).toEqual(['kobs:20']);
+    expect(byId.get('decision/2a-5-2023')!.norms).toEqual(['kobs:139']);
+  });
+
+  it('fills citedBy from citations, reviews and the resolutions of summaries', () => {
+    expect(byId.get('resolution/2000-04-28-n5')!.citedBy).toEqual(['decision/2-1-2023', 'summary/divorce-2022']);
+    expect(byId.get('decision/2-1-2023')!.citedBy).toEqual(['decision/2a-5-2023']);
+    expect(byId.get('decision/2a-5-2023')!.citedBy).toEqual([]);
+  });
+
+  it('lists similar decisions, never the decision itself', () => {
+    expect(byId.get('decision/2-1-2023')!.similar).toEqual(['decision/2a-5-2023']);
+    expect(byId.get('resolution/2000-04-28-n5')!.similar).toEqual([]);
   });
 });

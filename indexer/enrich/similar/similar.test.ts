@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { KbDocument } from '../../../schemas/kb-document.ts';
+import { buildCategoryModel } from './category-model.ts';
+import { computeSimilar } from './similar.ts';
+import { suggestCategories } from './suggest.ts';
+
+function decision(slug: string, category: string, body: string, norms: string[] = []): KbDocument {
+  const parts = category.split('.');
+  const trail = parts.map((_, i) => parts.slice(0, i + 1).join('.'));
+  return {
+    id: `decision/${slug}`, kind: 'decision', slug, url: `/decisions/${slug}/`, languages: ['ru'], title: { ru: slug },
+    body: { ru: body }, date: '2023-01-01', year: 2023, proceeding: 'civil', categories: [category], categoryTrail: trail,
+    keywords: [], citations: [], norms, citedBy: [], similar: [], files: [], hash: '',
+  };
+}
+
+const DOCS = [
+  decision('divorce-1', 'G.02.01', 'Расторжение брака: супруги проживают раздельно, примирение невозможно, брак расторгнуть.', ['kobs:20']),
+  decision('divorce-2', 'G.02.01', 'Иск о расторжении брака удовлетворен, супруги не желают сохранять семью, брак расторгнут.', ['kobs:20']),
+  decision('alimony-1', 'G.02.05', 'Взыскание алиментов на содержание несовершеннолетнего ребенка в размере четверти заработка.', ['kobs:139']),
+  decision('theft-1', 'U.13.188', 'Кража: тайное хищение чужого имущества, подсудимый похитил телефон.', ['uk:188']),
+  decision('theft-2', 'U.13.188', 'Тайное хищение имущества из магазина, кража признана, подсудимый осужден.', ['uk:188']),
+  decision('loan-1', 'G.08.01', 'Взыскание задолженности по договору банковского займа, заемщик не вернул кредит.'),
+];
+
+describe('similar decisions', () => {
+  const similar = computeSimilar(DOCS);
+
+  it('puts the same category first, then neighbouring ones', () => {
+    expect(similar.get('decision/divorce-1')![0]).toBe('decision/divorce-2');
+    expect(similar.get('decision/divorce-1')![1]).toBe('decision/alimony-1');
+    expect(similar.get('decision/theft-1')![0]).toBe('decision/theft-2');
+  });
+
+  it('never compares across branches and never lists the decision itself', () => {
+    for (const [id, list] of similar) {
+      expect(list).not.toContain(id);
+      const branch = id.includes('theft') ? 'theft' : null;
+      if (branch) expect(list.every((x) => x.includes('theft'))).toBe(true);
+    }
+  });
+
+  it('keeps at most `top`', () => {
+    expect(computeSimilar(DOCS, { top: 1 }).get('decision/divorce-1')).toHaveLength(1);
+  });
+});
+
+describe('category suggestion', () => {
+  const categories = [
+    { code: 'G.02.01', name: { ru: 'Расторжение брака', kk: 'Некені бұзу', en: 'Divorce' }, aliases: { ru: ['развод'], kk: [] } },
+    { code: 'G.02.05', name: { ru: 'Взыскание алиментов', kk: 'Алимент өндіру', en: 'Alimony' }, aliases: { ru: ['алименты на ребенка'], kk: [] } },
+    { code: 'U.13.188', name: { ru: 'Кража', kk: 'Ұрлық', en: 'Theft' }, aliases: { ru: ['тайное хищение'], kk: [] } },
+    { code: 'G.08.01', name: { ru: 'Банковский заём', kk: 'Банк қарызы', en: 'Bank loan' }, aliases: { ru: ['кредит'], kk: [] } },
+  ];
+  const model = buildCategoryModel(categories, DOCS);
+
+  it('builds a compact model that survives JSON', () => {
+    expect(JSON.parse(JSON.stringify(model))).toEqual(model);
+    expect(model.categories.map((c) => c.code).sort()).toEqual(['G.02.01', 'G.02.05', 'G.08.01', 'U.13.188']);
+  });
+
+  it.each([
+    ['муж ушёл, хочу развод и расторгнуть брак', 'G.02.01'],
+    ['бывший супруг не платит алименты на ребенка', 'G.02.05'],
+    ['у меня украли телефон, кража в магазине', 'U.13.188'],
+    ['банк требует вернуть кредит', 'G.08.01'],
+    ['некені бұзу туралы талап', 'G.02.01'],
+  ])('«%s» → %s first', (text, code) => {
+    expect(suggestCategories(text, model)[0]?.code).toBe(code);
+  });
+
+  it('suggests nothing for text it has no words for', () => {
+    expect(suggestCategories('абракадабра', model)).toEqual([]);
+  });
+});
