@@ -67,10 +67,28 @@ export function zodProblems(error: z.ZodError, file: string, source: YamlSource,
       }
       continue;
     }
-    const message = issue.code === 'invalid_type' && /received undefined/.test(issue.message) ? 'required field is missing' : issue.message;
-    problems.push(withLine(source, path, file, message));
+    problems.push(withLine(source, path, file, describeIssue(issue, valueAt(source.data, path))));
   }
   return problems;
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const segment of path) {
+    if (!value || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[segment];
+  }
+  return value;
+}
+
+/** Zod's messages, with the two cases people meet most said plainly. */
+function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
+  if (value === undefined) return 'required field is missing';
+  if (issue.code === 'invalid_union') {
+    const first = issue.errors[0]?.[0];
+    return `invalid value ${JSON.stringify(value)}${first ? `: ${first.message}` : ''}`;
+  }
+  return issue.message;
 }
 
 export function withLine(source: YamlSource | null, path: readonly PropertyKey[], file: string, message: string, suggestion?: string): Problem {
