@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import type { Command, CommandIo } from '../cli.ts';
 import { DEFAULT_ENGINE, engineNames, ENGINES, INDEX_SPEC } from '../engines/index.ts';
 import type { IndexStats } from '../engines/types.ts';
+import { ServerEngineError } from '../engines/server/errors/index.ts';
 import { loadKnowledgeBase } from '../knowledge-base.ts';
 import { parseCommandArgs, UsageError } from './args.ts';
 import { contentDir } from './content-dir.ts';
@@ -68,6 +69,11 @@ async function run(args: string[], io: CommandIo): Promise<number> {
     await writer.prepare(INDEX_SPEC);
     await writer.write(kb.documents);
     stats = await writer.finalize();
+  } catch (error) {
+    // A search server that is down, refuses the key or fails midway: one clear line, not a stack trace.
+    if (!(error instanceof ServerEngineError)) throw error;
+    io.stderr(`taldau index: ${error.message}`);
+    return 1;
   } finally {
     await writer.close();
   }

@@ -1,6 +1,7 @@
 import { DOC_LANGS } from '../../schemas/common.ts';
 import { FACETS } from '../../schemas/facets.ts';
 import type { EngineEntry, IndexSpec } from './types.ts';
+import { ELASTICSEARCH_ENTRY, MEILISEARCH_ENTRY } from './server/entries.ts';
 
 /** What every engine indexes: the shared facets, a date sort, both document languages. */
 export const INDEX_SPEC: IndexSpec = { facets: FACETS, sortFields: ['date'], languages: DOC_LANGS };
@@ -18,8 +19,10 @@ export const ENGINES: Record<string, EngineEntry> = {
       return new PagefindWriter(outDir, { log });
     },
   },
-  // meilisearch: { … }  — added by the server-engines work (indexer/engines/meilisearch/)
-  // elasticsearch: { … } — added by the server-engines work (indexer/engines/elasticsearch/)
+  // Server engines: their entries (options --url/--key/--index-name/--changed, lazy client import) live
+  // with them in indexer/engines/server/entries.ts.
+  meilisearch: MEILISEARCH_ENTRY,
+  elasticsearch: ELASTICSEARCH_ENTRY,
 };
 
 export const DEFAULT_ENGINE = 'pagefind';
