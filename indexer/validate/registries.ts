@@ -57,10 +57,13 @@ export function validateRegistries(sources: RegistrySource[]): { input: Registry
       const articles = listOf(raw, 'articles') ?? [];
       if (raw?.articles !== undefined && !Array.isArray(raw.articles)) problems.push(withLine(source, ['articles'], file, 'expected a list of articles'));
       const code: NormCode = { ...parsed.data, articles: [] };
+      const numbers = new Set<string>();
       articles.forEach((item, i) => {
         const article = Article.safeParse(item);
-        if (article.success) code.articles.push(article.data);
-        else bad(article.error, Article, ['articles', i]);
+        if (!article.success) return bad(article.error, Article, ['articles', i]);
+        if (numbers.has(article.data.number)) problems.push(withLine(source, ['articles', i, 'number'], file, `duplicate article ${article.data.number}`));
+        numbers.add(article.data.number);
+        code.articles.push(article.data);
       });
       const stem = file.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
       if (code.id !== stem) problems.push(withLine(source, ['id'], file, `id "${code.id}" does not match the file name "${stem}"`));
@@ -72,13 +75,6 @@ export function validateRegistries(sources: RegistrySource[]): { input: Registry
     problems.push(withLine(at.source, [...at.path, ...field], at.file, message, suggestion));
 
   const codeIds = unique(codes, (c) => c.value.id, (dup) => problem(dup, ['id'], `duplicate code id "${dup.value.id}"`));
-  for (const c of codes) {
-    const seen = new Set<string>();
-    c.value.articles.forEach((a, i) => {
-      if (seen.has(a.number)) problems.push(withLine(c.source, ['articles', i, 'number'], c.file, `duplicate article ${a.number}`));
-      seen.add(a.number);
-    });
-  }
   const codeById = new Map(codes.map((c) => [c.value.id, c.value]));
 
   // Classifier: walk every node with its path so problems point at the line of the node.
