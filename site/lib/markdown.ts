@@ -8,8 +8,8 @@ import { unified } from 'unified';
 
 /**
  * Document text → safe HTML. Content is Markdown written or imported by people, so nothing raw reaches
- * a page: remark-rehype drops raw HTML and rehype-sanitize (GitHub's schema) removes what is left
- * (javascript: links, event handlers). The one piece of HTML we keep is the resolutions' paragraph
+ * a page: raw HTML is turned into visible text, remark-rehype runs without dangerous HTML, and
+ * rehype-sanitize (GitHub's schema) removes what is left (javascript: links, event handlers). The one piece of HTML we keep is the resolutions' paragraph
  * anchor `<a id="pN"></a>`: it is turned into a Markdown-level node before HTML is dropped, and its id
  * is given back after sanitising (the sanitiser prefixes ids so content cannot clobber the page's own).
  */
@@ -20,10 +20,15 @@ const CLOBBER = defaultSchema.clobberPrefix ?? 'user-content-';
 
 type MdParent = { children: MdastContent[] };
 
-/** remark plugin: `<a id="pN"></a>` (inline or block html) → an empty `a` element with that id. */
+const BLOCK_PARENTS = new Set(['root', 'blockquote', 'listItem']);
+
+/**
+ * remark plugin: `<a id="pN"></a>` (inline or block html) → an empty `a` element with that id; any other
+ * raw HTML → plain text, so a reader sees `<script>…</script>` written out instead of it vanishing or running.
+ */
 function paragraphAnchors() {
   return (tree: MdastRoot) => {
-    const walk = (node: MdParent) => {
+    const walk = (node: MdParent & { type?: string }): void => {
       const out: MdastContent[] = [];
       for (let i = 0; i < node.children.length; i++) {
         const child = node.children[i]!;
@@ -36,13 +41,16 @@ function paragraphAnchors() {
             out.push({ type: 'text', value: '', data: { hName: 'a', hProperties: { id: m[1] }, hChildren: [] } } as MdastContent);
             continue;
           }
+          const text = { type: 'text' as const, value: child.value };
+          out.push(BLOCK_PARENTS.has(node.type ?? 'root') ? { type: 'paragraph', children: [text] } : text);
+          continue;
         }
-        if ('children' in child) walk(child as MdParent);
+        if ('children' in child) walk(child as MdParent & { type: string });
         out.push(child);
       }
       node.children = out;
     };
-    walk(tree);
+    walk(tree as MdParent & { type: string });
   };
 }
 

@@ -1,4 +1,21 @@
-/** Placeholder until the category model lands: "closest categories" is off when the build emits no model. */
-export async function suggestClosest(_modelUrl: string, _text: string): Promise<string[]> {
-  return [];
+import { suggestCategories, type CategoryModel } from '../../../indexer/enrich/similar/suggest.ts';
+
+/**
+ * "Closest categories" for the typed text: the classifier model the build writes to
+ * `/category-model.json`, scored in the browser by the same pure function the indexer tests.
+ */
+let model: Promise<CategoryModel | null> | undefined;
+
+/** Scores below this are noise (a single shared word); the box stays hidden rather than mislead. */
+const MIN_SCORE = 0.08;
+
+export async function suggestClosest(modelUrl: string, text: string, limit = 4): Promise<string[]> {
+  model ??= fetch(modelUrl)
+    .then((r) => (r.ok ? (r.json() as Promise<CategoryModel>) : null))
+    .catch(() => null);
+  const m = await model;
+  if (!m) return [];
+  return suggestCategories(text, m, limit)
+    .filter((s) => s.score >= MIN_SCORE)
+    .map((s) => s.code);
 }

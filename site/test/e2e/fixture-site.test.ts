@@ -1,0 +1,295 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, buildSite, FIXTURE_CONTENT, htmlFiles, launchBrowser, SCREENSHOTS, serveStatic, watchErrors, type BuiltSite } from './harness.ts';
+
+/**
+ * The site built from the fixture content tree (site/test/fixtures/content: a tiny classifier, five
+ * courts, three codes, 12 valid documents and one broken one), served as plain static files and driven
+ * in headless chromium: what a visitor does, checked end to end.
+ */
+
+let site: BuiltSite;
+let server: Awaited<ReturnType<typeof serveStatic>>;
+let browser: BrowserContext;
+let closeBrowser: () => Promise<void>;
+
+beforeAll(async () => {
+  site = await buildSite(FIXTURE_CONTENT);
+  server = await serveStatic(site.outDir);
+  ({ browser, close: closeBrowser } = await launchBrowser());
+  await mkdir(SCREENSHOTS, { recursive: true });
+  console.log(`fixture site built in ${site.seconds.toFixed(1)} s`);
+});
+
+afterAll(async () => {
+  await closeBrowser?.();
+  await server?.close();
+  await site?.cleanup();
+});
+
+const open = async (url: string): Promise<{ page: Page; errors: string[] }> => {
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(server.url + url);
+  return { page, errors };
+};
+
+/** Waits for the search page to finish a search and returns what it shows. */
+async function results(page: Page) {
+  await page.waitForFunction(() => !document.querySelector('[data-results-count]')?.textContent?.includes('…'));
+  return page.evaluate(() => ({
+    count: document.querySelector('[data-results-count]')!.textContent!,
+    urls: [...document.querySelectorAll<HTMLAnchorElement>('#results li.hit a.doc-title')].map((a) => a.getAttribute('href')),
+    message: document.getElementById('search-message')!.textContent!.trim(),
+  }));
+}
+
+const facetCount = (page: Page, key: string, value: string) =>
+  page.evaluate(
+    ([k, v]) => {
+      const box = document.querySelector<HTMLInputElement>(`fieldset[data-facet="${k}"] input[value="${v}"]`);
+      return box ? Number(box.closest('label')!.querySelector('.count')!.textContent) : null;
+    },
+    [key, value] as const,
+  );
+
+describe('build', () => {
+  it('leaves the broken document out with a warning naming it, and builds the rest', async () => {
+    expect(site.log).toMatch(/decisions\/broken-case\.ru\.md:2 \[court\]: required field is missing/);
+    const files = (await htmlFiles(site.outDir)).map((f) => path.relative(site.outDir, f));
+    expect(files).toContain('decisions/1-3001-2022/index.html');
+    expect(files).toContain('kk/resolutions/2015-11-27-n7/index.html');
+    expect(files).toContain('en/categories/G.02.02/index.html');
+    expect(files.some((f) => f.includes('broken-case'))).toBe(false);
+    const entry = JSON.parse(await readFile(path.join(site.outDir, 'pagefind/pagefind-entry.json'), 'utf8'));
+    expect(Object.keys(entry.languages).sort()).toEqual(['kk', 'ru']);
+  });
+
+  it('no raw HTML or script from content reaches any page', async () => {
+    for (const file of await htmlFiles(site.outDir)) {
+      const html = await readFile(file, 'utf8');
+      // Tags and attributes that would run: only as escaped text (the <script> decision shows it written out).
+      expect(html, file).not.toMatch(/<script>alert|<img|<[^>]*\son(error|click)=|<a[^>]*href="javascript:/);
+    }
+  });
+});
+
+describe('search', () => {
+  it('a query typed on the home page finds the expected decision, with the match highlighted', async () => {
+    const { page, errors } = await open('/');
+    await page.fill('#q', 'мотоблок');
+    await page.press('#q', 'Enter');
+    await page.waitForURL(/\/search\/\?q=/);
+    const r = await results(page);
+    expect(r.urls).toEqual(['/decisions/1-3001-2022/']);
+    expect(await page.locator('#results mark').first().textContent()).toBe('мотоблок');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'search.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('finds Kazakh text and links to the Kazakh version of a bilingual resolution', async () => {
+    const { page } = await open('/kk/search/?q=ұрлық');
+    const r = await results(page);
+    expect(r.urls).toContain('/kk/resolutions/2015-11-27-n7/#kk');
+    await page.close();
+  });
+
+  it('facets apply and remove, with counts that follow; Back restores the previous search', async () => {
+    const { page, errors } = await open('/search/');
+    let r = await results(page);
+    expect(r.count).toBe('Найдено: 12'); // filter-only browsing: every valid document once
+    expect(await facetCount(page, 'kind', 'resolution')).toBe(2);
+    expect(await facetCount(page, 'court', 'astana-saryarka-district-court')).toBe(3);
+
+    await page.check('fieldset[data-facet="kind"] input[value="decision"]');
+    await page.waitForURL(/f\.kind=decision/);
+    r = await results(page);
+    expect(r.count).toBe('Найдено: 8');
+    expect(await facetCount(page, 'kind', 'decision')).toBe(8);
+    expect(await facetCount(page, 'court', 'supreme-court')).toBe(1); // the summary by the Supreme Court is gone
+
+    // The category facet is the classifier's tree: a parent includes its children's documents, and
+    // choosing one opens its children.
+    await page.check('fieldset[data-facet="category"] input[value="G"]');
+    await page.waitForURL(/f\.category=G/);
+    r = await results(page);
+    expect(r.count).toBe('Найдено: 4');
+    await page.check('fieldset[data-facet="category"] input[value="G.02"]');
+    r = await results(page);
+    expect(r.count).toBe('Найдено: 4'); // G OR G.02
+    await page.uncheck('fieldset[data-facet="category"] input[value="G"]');
+    r = await results(page);
+    expect(r.count).toBe('Найдено: 3');
+    await page.check('fieldset[data-facet="category"] input[value="G.02.02"]');
+    await page.uncheck('fieldset[data-facet="category"] input[value="G.02"]');
+    r = await results(page);
+    expect(r.count).toBe('Найдено: 2');
+    expect(r.urls.sort()).toEqual(['/decisions/2-1002-2023/', '/decisions/2a-2003-2023/']);
+
+    await page.goBack();
+    r = await results(page);
+    expect(new URL(page.url()).searchParams.getAll('f.category')).toEqual(['G.02', 'G.02.02']);
+    expect(r.count).toBe('Найдено: 3');
+
+    await page.click('text=Сбросить фильтры');
+    r = await results(page);
+    expect(r.count).toBe('Найдено: 12');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a shared URL reloads to the same results, sorted and limited to a year range', async () => {
+    const url = '/search/?f.proceeding=civil&from=2021&to=2023&sort=date-asc';
+    const { page } = await open(url);
+    const first = await results(page);
+    expect(first.urls).toEqual([
+      '/summaries/2022-06-01-alimony/',
+      '/decisions/2-1001-2023/',
+      '/decisions/2-1002-2023/',
+      '/decisions/2a-2003-2023/',
+    ]);
+    await page.reload();
+    expect(await results(page)).toEqual(first);
+    expect(await page.inputValue('#sort')).toBe('date-asc');
+    await page.close();
+  });
+
+  it('says clearly when nothing is found and when a query cannot be run', async () => {
+    const { page } = await open('/search/?q=zzqxjw');
+    let r = await results(page);
+    expect(r.count).toBe('Найдено: 0');
+    expect(r.message).toMatch(/Ничего не найдено/);
+    await page.goto(`${server.url}/search/?q=кража&sort=sideways&f.colour=red`);
+    r = await results(page);
+    expect(r.message).toMatch(/Этот запрос не удалось выполнить: .*unknown sort "sideways".*unknown filter "colour"/);
+    expect(r.urls.length).toBe(3); // what could be understood still runs
+    await page.close();
+  });
+
+  it('pages through results loading only the current page', async () => {
+    const { page } = await open('/search/?size=5&sort=date-desc');
+    let r = await results(page);
+    expect(r.urls.length).toBe(5);
+    expect(await page.locator('#pagination').textContent()).toContain('Страница 1 из 3');
+    await page.click('#pagination a[rel="next"]');
+    await page.waitForURL(/page=2/);
+    r = await results(page);
+    expect(r.urls[0]).toBe('/summaries/2023-03-15-theft/'); // the sixth newest
+    await page.close();
+  });
+});
+
+describe('browsing', () => {
+  it('from the classifier a judge reaches the category’s summary and resolution', async () => {
+    const { page, errors } = await open('/categories/');
+    await page.click('a[href="/categories/G.02/"]');
+    await page.click('a[href="/categories/G.02.02/"]');
+    await expect(page.locator('h1').textContent()).resolves.toContain('Взыскание алиментов');
+    await page.click('section[aria-labelledby="summaries"] a[href="/summaries/2022-06-01-alimony/"]');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Обобщение судебной практики по делам о взыскании алиментов');
+    await page.goBack();
+    await page.click('section[aria-labelledby="resolutions"] a[href="/resolutions/2000-07-28-n4/"]');
+    // A repealed resolution says so prominently.
+    await expect(page.locator('[data-repealed]').textContent()).resolves.toMatch(/утратило силу.*29 июня 2017/i);
+    await page.goBack();
+    await page.click('text=Искать в этой категории');
+    expect((await results(page)).count).toBe('Найдено: 4');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the language switcher keeps the page and the search', async () => {
+    const { page } = await open('/search/?q=кража&f.kind=decision');
+    await results(page);
+    await page.click('a[data-lang-link][hreflang="kk"]');
+    await page.waitForURL(/\/kk\/search\/\?q=/);
+    expect(await page.getAttribute('html', 'lang')).toBe('kk');
+    expect(await page.textContent('label[for="q"]')).toBe('База бойынша іздеу');
+    expect((await results(page)).urls).toEqual(['/kk/decisions/1-3001-2022/']);
+    await page.goto(`${server.url}/kk/courts/astana-city-court/`);
+    await page.click('a[data-lang-link][hreflang="en"]');
+    await page.waitForURL(/\/en\/courts\/astana-city-court\/$/);
+    expect(await page.textContent('h1')).toBe('Astana City Court');
+    await page.close();
+  });
+
+  it('a bilingual resolution shows one text at a time, opening the language the link asks for', async () => {
+    const { page } = await open('/resolutions/2015-11-27-n7/#kk');
+    expect(await page.isVisible('#kk')).toBe(true);
+    expect(await page.isVisible('#ru')).toBe(false);
+    await page.click('[data-tab="ru"]');
+    expect(await page.isVisible('#ru')).toBe(true);
+    expect(await page.locator('#ru a#p2').count()).toBe(1); // paragraph anchors survive sanitising
+    // Without JavaScript both texts are in the page, neither hidden.
+    const html = await readFile(path.join(site.outDir, 'resolutions/2015-11-27-n7/index.html'), 'utf8');
+    expect(html).toMatch(/id="ru"[^>]*lang="ru"/);
+    expect(html).toMatch(/id="kk"[^>]*lang="kk"/);
+    expect(html).not.toMatch(/<div[^>]*data-inactive/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'document-resolution.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('a document with <script> and raw HTML in its body shows it as text and runs nothing', async () => {
+    let dialog = false;
+    const page = await browser.newPage();
+    page.on('dialog', async (d) => {
+      dialog = true;
+      await d.dismiss();
+    });
+    await page.goto(`${server.url}/decisions/2-1005-2020/`);
+    const text = await page.locator('.doc-text').innerText();
+    expect(text).toContain('жирный');
+    expect(text).toContain('В иске отказано');
+    expect(await page.locator('.doc-text script, .doc-text img, .doc-text [onerror]').count()).toBe(0);
+    expect(await page.locator('.doc-text a[href^="javascript"]').count()).toBe(0);
+    expect(dialog).toBe(false);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'document.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('home page: counts, entries by proceeding, newest documents', async () => {
+    const { page, errors } = await open('/');
+    expect(await page.textContent('[data-count="decision"]')).toBe('8');
+    expect(await page.textContent('[data-count="resolution"]')).toBe('2');
+    expect(await page.locator('a[href="/categories/U/"]').textContent()).toContain('Уголовные');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'home.png'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'home-phone.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('legal links (issue #4)', () => {
+  it('norm pages list the practice applying an article, and the norm facet names it «УК ст. 188»', async () => {
+    const { page } = await open('/norms/uk/188/');
+    expect(await page.textContent('h1')).toBe('УК ст. 188. Кража');
+    const links = await page.locator('main .doc-list a.doc-title').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links).toContain('/decisions/1-3001-2022/');
+    await page.goto(`${server.url}/search/?q=кража`);
+    await results(page);
+    expect(await page.locator('fieldset[data-facet="norm"] label', { hasText: 'УК ст. 188' }).count()).toBe(1);
+    await page.close();
+  });
+
+  it('a resolution page shows what cites it', async () => {
+    const { page } = await open('/resolutions/2015-11-27-n7/');
+    const citedBy = await page.locator('section[aria-labelledby="citedby-h"] a.doc-title').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(citedBy).toContain('/decisions/1-3001-2022/');
+    await page.close();
+  });
+});
+
+describe('accessibility', () => {
+  for (const url of ['/', '/search/?q=кража', '/categories/', '/categories/G.02.02/', '/courts/', '/resolutions/2015-11-27-n7/', '/decisions/2-1005-2020/', '/kk/norms/uk/', '/en/']) {
+    it(`${url} has no serious or critical axe violations`, async () => {
+      const { page } = await open(url);
+      if (url.startsWith('/search/')) await results(page);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.close();
+    });
+  }
+});
