@@ -43,11 +43,11 @@ export function buildCategoryIndex(categories: Map<string, Category>): NameIndex
 const describe = (c: Category) => `${c.code} (${c.name.ru})`;
 
 /**
- * «О расторжении брака» in a title-like phrasing: drop the preposition and compare word by word up to
- * case endings. Accepted only when exactly one category fits.
+ * «О расторжении брака» (or Kazakh «Некені бұзу туралы») in a title-like phrasing: drop the preposition
+ * and compare word by word up to case endings. Accepted only when exactly one category fits.
  */
 function matchPrepositional(index: NameIndex, key: string): string[] {
-  const m = /^(?:о|об|обо) (.+)$/.exec(key);
+  const m = /^(?:о|об|обо) (.+)$/.exec(key) ?? /^(.+) туралы$/.exec(key);
   if (!m) return [];
   const words = keyWords(m[1]!);
   const found = new Set<string>();

@@ -81,6 +81,7 @@ describe('categories', () => {
     ['Кража', 'U.13.188'],
     ['О расторжении брака', 'G.02.01'],
     ['«о взыскании алиментов»', 'G.02.02'],
+    ['Расторжение брака (kk) туралы', 'G.02.01'],
   ])('resolves %s', (written, code) => expect(category(written)).toBe(code));
 
   it('gives the node its ancestors, root first, and the root proceeding', () => {
