@@ -21,7 +21,7 @@ const HOUSE_KK = String.raw`(?:[,\s]\s*(?:үй\s*)?${NUM}(?:\s?-?\s?(?:үй(?:д
 /** A flat needs its word («34-пәтер», «пәтер 34»): a bare number after the house is more often a year. */
 const FLAT_KK = String.raw`(?:[,\s]\s*(?:пәтер\s*\d+[а-я]?|\d+[а-я]?\s?-?\s?(?:пәтер\p{L}*|п\.)))`;
 const ADDRESS_KK = new RegExp(
-  String.raw`(?<![\p{L}])(?:\d+\s?(?:-?\s?(?:жыл(?:дығы)?)?\s)?)?\p{Lu}[\p{L}\p{N}-]*(?:\s\p{Lu}[\p{L}\p{N}-]*){0,2}\s${STREET_KK}(?:${HOUSE_KK}${FLAT_KK}?)?`,
+  String.raw`(?<![\p{L}])(?:\d+\s?(?:-?\s?(?:жыл(?:дығы)?)?\s)?)?\p{Lu}[\p{L}\p{N}-]*(?:\s\p{Lu}[\p{L}\p{N}-]*){0,2}(?:\s(?:хан|батыр|би|ата|ана|ақын))?\s${STREET_KK}(?:${HOUSE_KK}${FLAT_KK}?)?`,
   'gu',
 );
 

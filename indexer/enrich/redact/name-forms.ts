@@ -35,8 +35,12 @@ for (const r of RUSSIAN_ENDINGS) {
 }
 const MAX_ENDING = Math.max(...[...ENDINGS].map((e) => e.length));
 
-/** Russian patronymics in any case: -ович/-евич/-ич (а, у, ем, е), -овна/-евна/-ична (ы, е, у, ой, ою). */
-const RUSSIAN_PATRONYMIC = /(?:ович|евич|ьич|ич)(?:а|у|ем|е)?$|(?:овн|евн|ичн)(?:а|ы|е|у|ой|ою)$/u;
+/**
+ * Russian patronymics in any case: -ович/-евич/-ич (а, у, ем, е), -овна/-евна/-ична (ы, е, у, ой, ою),
+ * also with a Kazakh case suffix as Kazakh texts attach it («Сергеевичтің», «Владимировичке»).
+ */
+const KAZAKH_ON_RUSSIAN = '(?:-?(?:тің|тың|ке|ка|ті|ты|пен|тен|тан|те|та|ның|нің|ға|ге|ны|ні|мен|нан|нен|да|де))?';
+const RUSSIAN_PATRONYMIC = new RegExp(`(?:(?:ович|евич|ьич|ич)(?:а|у|ем|е)?|(?:овн|евн|ичн)(?:а|ы|е|у|ой|ою))${KAZAKH_ON_RUSSIAN}$`, 'u');
 /** Kazakh patronymics -ұлы/-қызы (also spelt -улы/-кызы), with case suffixes; also common as surnames. */
 const KAZAKH_PATRONYMIC = /(?:ұлы|улы|қызы|кызы)(?:-?(?:ның|на|ны|нан|нда|мен|н))?$/u;
 

@@ -31,7 +31,11 @@ interface Token {
 interface Mention {
   start: number;
   end: number;
+  /** Empty when the name is given without a surname («Андрей Сергеевичтің»). */
   surname: string;
+  given?: string;
+  /** Stem of the given name when a patronymic vouches that it is one («Данияру Ерлановичу» → «Данияр»). */
+  givenStem?: string;
   initial?: string;
   gender?: Gender;
   /** Index of the first and last token, for adjacency. */
@@ -41,7 +45,10 @@ interface Mention {
 }
 
 export interface Person {
+  /** Surname stem; empty for a person named only by given name and patronymic. */
   stem: string;
+  given?: string;
+  givenStem?: string;
   initial?: string;
   gender?: Gender;
 }
@@ -75,6 +82,8 @@ const SURNAME_SHAPE = /(?:ов|ев|ёв|ин|ын|ова|ева|ина|ына|�
  */
 const PLACE_FOLLOWS = /^[ \u00a0]+(?:облыс|аудан|қала|ауыл|кент|област|район|город|округ|сел[оаеу]|поселк|посёлк|суд|сот|межрайонн|специализированн|көше|улиц|проспект|даңғыл|банк|филиал|департамент|управлени|басқарма)/iu;
 
+const isPlace = (text: string, t: Token | undefined) => !!t && PLACE_FOLLOWS.test(text.slice(t.end, t.end + 24));
+
 function canBeSurname(word: Token | undefined): word is Token {
   return !!word && word.kind === 'word' && !isRussianPatronymic(word.text) && !looksLikeInstitution(word.text) && !isRoleWord(word.text);
 }
@@ -88,13 +97,14 @@ function findMentions(text: string, tokens: Token[]): Omit<Mention, 'official'>[
     const gap = /[ \u00a0]{1,3}$/.exec(before);
     return !!gap && roleEnds.has(t.start - gap[0].length);
   };
-  const isPlace = (t: Token | undefined) => !!t && PLACE_FOLLOWS.test(text.slice(t.end, t.end + 24));
-  const mention = (first: number, last: number, surname: Token, given?: Token, patronymic?: Token) => ({
+  const mention = (first: number, last: number, surname: Token | undefined, given?: Token, patronymic?: Token) => ({
     start: tokens[first]!.start,
     end: tokens[last]!.end,
-    surname: surname.text,
+    surname: surname?.text ?? '',
+    given: given?.kind === 'word' ? givenKey(given.text) : undefined,
+    givenStem: given?.kind === 'word' && patronymic ? givenStem(given.text) : undefined,
     initial: given?.text[0],
-    gender: (patronymic && genderOf(patronymic.text)) || genderOf(surname.text),
+    gender: (patronymic && genderOf(patronymic.text)) || (surname && genderOf(surname.text)),
     first,
     last,
   });
@@ -112,13 +122,16 @@ function findMentions(text: string, tokens: Token[]): Omit<Mention, 'official'>[
     } else if (canBeSurname(a) && ab && b!.kind === 'word' && isPatronymic(b!.text) && (SURNAME_SHAPE.test(a.text) || afterRole(a))) {
       mentions.push(mention(i, i + 1, a, undefined, b)); // Ахметов Серікұлы
       i += 1;
+    } else if (ab && b!.kind === 'word' && isPatronymic(b!.text) && !looksLikeInstitution(a.text) && !isRoleWord(a.text) && a.kind === 'word') {
+      mentions.push(mention(i, i + 1, undefined, a, b)); // Андрей Сергеевичтің, Зейнеп Әбдіқұлқызы: no surname
+      i += 1;
     } else if (canBeSurname(a) && ab && b!.kind === 'initials') {
       mentions.push(mention(i, i + 1, a, b)); // Иванова И.И.
       i += 1;
     } else if (a.kind === 'initials' && ab && canBeSurname(b) && (SURNAME_SHAPE.test(b!.text) || afterRole(a))) {
       mentions.push(mention(i, i + 1, b!, a)); // И.И. Иванов
       i += 1;
-    } else if (canBeSurname(a) && afterRole(a) && !isPlace(a) && !(ab && isPlace(b))) {
+    } else if (canBeSurname(a) && afterRole(a) && !isPlace(text, a) && !(ab && isPlace(text, b))) {
       // истец Иванов / талапкер Сейткали Айгүл: take a following given name too
       const withGiven = ab && b!.kind === 'word' && !looksLikeInstitution(b!.text) && !isRoleWord(b!.text) && /^[ \u00a0]$/.test(text.slice(a.end, b!.start));
       mentions.push(withGiven ? mention(i, i + 1, a, b) : mention(i, i, a));
@@ -136,12 +149,18 @@ function classify(text: string, mentions: Omit<Mention, 'official'>[], roles: Ro
   for (const m of mentions) {
     const prev = result[result.length - 1];
     let official: boolean;
-    if (keepStems.has(surnameStem(m.surname))) official = true;
+    if (m.surname && keepStems.has(surnameStem(m.surname))) official = true;
     else if (prev && LIST_GAP.test(text.slice(prev.end, m.start))) official = prev.official;
     else {
       const from = Math.max(prev?.end ?? 0, m.start - 60);
       const role = roles.filter((r) => r.start >= from && r.end <= m.start).pop();
-      official = role?.official ?? false;
+      // A role governs a name in the same phrase only: «судьи … от 3 марта 2023 года Мусин А.Е.» or
+      // «судья ### ПОСТАНОВИЛ: Признать Горбунова …» are not the judge.
+      const between = role ? text.slice(role.end, m.start).replace(/(?<![\p{L}])\p{Ll}{1,3}\./gu, '') : '';
+      const samePhrase = !!role && !/[\d.:;!?\n#*]/u.test(between);
+      // Kazakh «Судья Қасымов Ғ.С.-ның әрекетін …»: a name in the genitive after «судья» is whose acts the judge weighs.
+      const genitive = /^-?(?:ның|нің|тың|тің|дың|дің)/u.test(text.slice(m.end, m.end + 4));
+      official = samePhrase && role!.official && !genitive;
     }
     result.push({ ...m, official });
   }
@@ -149,14 +168,37 @@ function classify(text: string, mentions: Omit<Mention, 'official'>[], roles: Ro
 }
 
 /** Picks the person a surname form refers to among those sharing its stem. */
-function pickPerson(persons: Person[], stem: string, initial?: string, gender?: Gender): number {
+/** Given names compare by their first four letters, so case forms meet («Данияр», «Данияру»). */
+function givenKey(word: string): string {
+  return word.toLowerCase().slice(0, 4);
+}
+
+/** A given name without a Russian case ending, when at least four letters remain («Ерлана» → «Ерлан»). */
+function givenStem(word: string): string {
+  const stripped = word.replace(/(?:ой|ом|ем|ей|у|а|ы|е|ю|я|и)$/u, '');
+  return stripped.length >= 4 ? stripped : word;
+}
+
+function pickPerson(persons: Person[], stem: string, initial?: string, gender?: Gender, given?: string): number {
+  if (!stem) {
+    const byGiven = given ? persons.findIndex((p) => p.given === given) : -1;
+    if (byGiven >= 0) return byGiven;
+    persons.push({ stem, given, initial, gender });
+    return persons.length - 1;
+  }
   const same = persons.map((p, i) => [p, i] as const).filter(([p]) => p.stem === stem);
   const byInitial = initial ? same.find(([p]) => p.initial === initial) : undefined;
   if (byInitial) return byInitial[1];
   const byGender = gender ? same.find(([p]) => p.gender === gender) : undefined;
   if (byGender && (!initial || !byGender[0].initial)) return byGender[1];
   if (!initial && same[0]) return same[0][1];
-  persons.push({ stem, initial, gender });
+  // Named first without a surname («Андрей Сергеевичтің»), now in full: the same person.
+  const unnamed = given ? persons.findIndex((p) => !p.stem && p.given === given) : -1;
+  if (unnamed >= 0) {
+    persons[unnamed] = { ...persons[unnamed]!, stem, initial: persons[unnamed]!.initial ?? initial };
+    return unnamed;
+  }
+  persons.push({ stem, given, initial, gender });
   return persons.length - 1;
 }
 
@@ -172,15 +214,26 @@ export function findNames(text: string, options: NameOptions = {}): NameCandidat
   for (const m of mentions) {
     for (let t = m.first; t <= m.last; t++) covered.add(t);
     if (m.official) continue;
-    const index = pickPerson(persons, surnameStem(m.surname), m.initial, m.gender);
+    const index = pickPerson(persons, m.surname ? surnameStem(m.surname) : '', m.initial, m.gender, m.given);
+    if (m.givenStem && !persons[index]!.givenStem) persons[index] = { ...persons[index]!, givenStem: m.givenStem };
     found.push({ type: 'name', start: m.start, end: m.end, person: String(index) });
   }
   // Later mentions of the same people by surname alone, in any case, with initials next to them.
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (covered.has(i) || t.kind !== 'word' || isRussianPatronymic(t.text)) continue;
-    const person = persons.findIndex((p) => p.stem.length >= 2 && isFormOf(t.text, p.stem));
-    if (person < 0 || keepStems.has(surnameStem(t.text))) continue;
+    const bySurname = persons.findIndex((p) => p.stem.length >= 2 && isFormOf(t.text, p.stem));
+    if (bySurname < 0) {
+      // A private person's given name on its own («Күлзираның», «Данияр пояснил»), vouched by a patronymic earlier.
+      const byGiven = persons.findIndex((p) => !!p.givenStem && p.givenStem.length >= 4 && isFormOf(t.text, p.givenStem));
+      if (byGiven >= 0 && !looksLikeInstitution(t.text) && !isPlace(text, t) && !keepStems.has(surnameStem(t.text))) {
+        found.push({ type: 'name', start: t.start, end: t.end, person: String(byGiven) });
+        covered.add(i);
+      }
+      continue;
+    }
+    const person = bySurname;
+    if (keepStems.has(surnameStem(t.text))) continue;
     let [first, last] = [i, i];
     if (tokens[i - 1]?.kind === 'initials' && !covered.has(i - 1) && adjacent(text, tokens[i - 1], t)) first = i - 1;
     const next = tokens[i + 1];
