@@ -243,5 +243,12 @@ export function findNames(text: string, options: NameOptions = {}): NameCandidat
     found.push({ type: 'name', start: tokens[first]!.start, end: tokens[last]!.end, person: String(index) });
     for (let k = first; k <= last; k++) covered.add(k);
   }
+  // A former surname in brackets after a name: «Ахметова (Жақыпова) Зейнеп» — the same person.
+  for (const f of [...found]) {
+    const bracket = /^[ \u00a0]?\((\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\)/u.exec(text.slice(f.end, f.end + 40));
+    if (!bracket || !SURNAME_SHAPE.test(bracket[1]!)) continue;
+    const start = f.end + bracket[0].indexOf('(') + 1;
+    if (!found.some((g) => g.start <= start && g.end > start)) found.push({ type: 'name', start, end: start + bracket[1]!.length, person: f.person });
+  }
   return found.sort((a, b) => a.start - b.start);
 }
