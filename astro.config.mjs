@@ -1,6 +1,12 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import node from '@astrojs/node';
 import { taldauPagefind } from './site/integrations/pagefind.ts';
+import { serverSearchConfigured, taldauSearchEndpoint } from './site/integrations/search-endpoint.ts';
+
+// With TALDAU_SEARCH_ENGINE=meilisearch|elasticsearch at build time the site gains one server route,
+// /api/search/, run by the Node adapter (docs/server-engines.md); without it the build stays purely static.
+const serverSearch = serverSearchConfigured(process.env);
 
 // TALDAU_CONTENT (read in site/lib/kb.ts) picks the content tree; TALDAU_OUT_DIR and TALDAU_CACHE_DIR let
 // tests build a fixture site into a temporary directory without touching dist/.
@@ -13,5 +19,6 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   server: { host: '127.0.0.1', port: 4321 },
-  integrations: [taldauPagefind()],
+  integrations: [taldauPagefind(), ...(serverSearch ? [taldauSearchEndpoint()] : [])],
+  ...(serverSearch ? { adapter: node({ mode: 'standalone' }) } : {}),
 });
