@@ -92,7 +92,7 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
-  app?.kill();
+  if (app && app.exitCode === null) await new Promise((resolve) => (app.once('exit', resolve), app.kill()));
   await meili?.close();
   await site?.cleanup();
 });
