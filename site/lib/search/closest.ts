@@ -15,7 +15,9 @@ export async function suggestClosest(modelUrl: string, text: string, limit = 4):
     .catch(() => null);
   const m = await model;
   if (!m) return [];
-  return suggestCategories(text, m, limit)
+  const codes = suggestCategories(text, m, limit * 2)
     .filter((s) => s.score >= MIN_SCORE)
     .map((s) => s.code);
+  // A parent next to its own child says nothing more: keep the most specific of each line.
+  return codes.filter((c) => !codes.some((o) => o !== c && o.startsWith(`${c}.`))).slice(0, limit);
 }

@@ -29,6 +29,11 @@ export function startSearchPage(): void {
   const message = document.getElementById('search-message')!;
   const pagination = document.getElementById('pagination')!;
   const label = (key: string, value: string) => config.labels[key]?.[value] ?? value;
+  const dateFormat = new Intl.DateTimeFormat({ ru: 'ru-RU', kk: 'kk-KZ', en: 'en-GB' }[config.lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const formatDate = (iso: string) => {
+    const t = Date.parse(`${iso}T00:00:00Z`);
+    return Number.isNaN(t) ? iso : dateFormat.format(t);
+  };
 
   let backend: Promise<SearchBackend> | undefined;
   let current: SearchQuery;
@@ -86,7 +91,7 @@ export function startSearchPage(): void {
         const meta = el('ul', { className: 'doc-meta' });
         const add = (text: string | undefined) => text && meta.append(el('li', {}, text));
         add(label('kind', h.kind));
-        add(h.date);
+        add(h.date ? formatDate(h.date) : undefined);
         add(h.meta.caseNumber ? `№ ${h.meta.caseNumber}` : undefined);
         add(h.meta.court ? label('court', h.meta.court) : undefined);
         add(h.meta.category ? `${h.meta.category} ${label('category', h.meta.category)}` : undefined);
