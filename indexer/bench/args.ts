@@ -1,0 +1,74 @@
+import { parseArgs } from 'node:util';
+
+export const BENCH_USAGE = `Usage: npm run bench -- --decisions N [--seed S] [--json] [--work DIR] [--no-baseline] [--no-rebuild] [--rebuild-site] [--keep]
+
+Generates N synthetic decisions, builds the Pagefind index (taldau index) and the site (astro build),
+crawls the built HTML with Pagefind's own CLI as the baseline, serves both, and times a fixed set of
+searches in headless chromium.
+
+  --decisions N   corpus size (required)
+  --seed S        corpus seed (default 1)
+  --json          print one JSON object instead of the text report
+  --work DIR      working directory, inside the repository so Astro builds in place (default .cache/bench)
+  --no-baseline   skip Pagefind's HTML crawl and its searches
+  --no-rebuild    skip the rebuild after changing one document (the index is rebuilt by default)
+  --rebuild-site  also rebuild the site after the change (costs another full astro build)
+  --keep          keep the generated corpus and builds`;
+
+export interface BenchArgs {
+  decisions: number;
+  seed: number;
+  json: boolean;
+  workDir: string;
+  baseline: boolean;
+  rebuild: boolean;
+  rebuildSite: boolean;
+  keep: boolean;
+  help: boolean;
+}
+
+export class BenchUsageError extends Error {
+  override name = 'BenchUsageError';
+}
+
+/** argv (after the script name) → options; throws BenchUsageError with the reason and the usage. */
+export function parseBenchArgs(argv: string[]): BenchArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        decisions: { type: 'string' },
+        seed: { type: 'string', default: '1' },
+        json: { type: 'boolean', default: false },
+        work: { type: 'string', default: '.cache/bench' },
+        'no-baseline': { type: 'boolean', default: false },
+        'no-rebuild': { type: 'boolean', default: false },
+        'rebuild-site': { type: 'boolean', default: false },
+        keep: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new BenchUsageError(`${(error as Error).message}\n${BENCH_USAGE}`);
+  }
+  const base = {
+    seed: Number(values.seed),
+    json: values.json,
+    workDir: values.work,
+    baseline: !values['no-baseline'],
+    rebuild: !values['no-rebuild'],
+    rebuildSite: values['rebuild-site'],
+    keep: values.keep,
+    help: values.help,
+  };
+  if (values.help) return { ...base, decisions: 0 };
+  const decisions = Number(values.decisions);
+  if (values.decisions === undefined || !Number.isInteger(decisions) || decisions < 1) {
+    throw new BenchUsageError(`--decisions must be a positive whole number\n${BENCH_USAGE}`);
+  }
+  if (!Number.isInteger(base.seed)) throw new BenchUsageError(`--seed must be a whole number\n${BENCH_USAGE}`);
+  return { ...base, decisions };
+}

@@ -1,0 +1,235 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeSearchParams } from '../../site/lib/search/codec.ts';
+import { BenchUsageError, parseBenchArgs } from './args.ts';
+import { fileKind, parseTotal, type QueryMeasurement } from './browser.ts';
+import { indexFileKind } from './files.ts';
+import { measureCommand } from './measure-command.ts';
+import { Progress } from './progress.ts';
+import { BENCH_QUERIES, searchPath } from './queries.ts';
+import { checkTargets, computeRatios, finishReport, formatReport, ratio, type BenchReport, type BuildFigures } from './report.ts';
+import { processParents, processTree, RssSampler, treeRss } from './rss.ts';
+import { serveStatic } from './serve.ts';
+
+describe('arguments', () => {
+  it('reads the corpus size and defaults the rest', () => {
+    expect(parseBenchArgs(['--decisions', '2000'])).toMatchObject({ decisions: 2000, seed: 1, json: false, baseline: true, rebuild: true, rebuildSite: false, keep: false });
+    expect(parseBenchArgs(['--decisions', '5', '--json', '--seed', '7', '--no-baseline', '--no-rebuild'])).toMatchObject({ decisions: 5, seed: 7, json: true, baseline: false, rebuild: false });
+  });
+  it('refuses a missing, zero, fractional or non-numeric size and unknown options, with the usage', () => {
+    for (const argv of [[], ['--decisions', '0'], ['--decisions', '2.5'], ['--decisions', 'many'], ['--decisions', '5', '--fast']]) {
+      expect(() => parseBenchArgs(argv)).toThrow(BenchUsageError);
+    }
+    expect(() => parseBenchArgs(['--decisions', '-3'])).toThrow(/Usage: npm run bench/);
+  });
+  it('accepts --help without a size', () => {
+    expect(parseBenchArgs(['--help']).help).toBe(true);
+  });
+});
+
+describe('queries', () => {
+  it('are a rare word, a common word and a phrase, each alone and with exactly three filters', () => {
+    expect(BENCH_QUERIES).toHaveLength(6);
+    expect(BENCH_QUERIES.filter((q) => Object.keys(q.filters).length === 0)).toHaveLength(3);
+    expect(BENCH_QUERIES.filter((q) => Object.keys(q.filters).length === 3)).toHaveLength(3);
+    expect(BENCH_QUERIES.some((q) => q.text.startsWith('"') && q.text.endsWith('"'))).toBe(true);
+  });
+  it('encode into URLs the site codec decodes back to the same search', () => {
+    for (const q of BENCH_QUERIES) {
+      const url = new URL(searchPath(q), 'http://x');
+      expect(url.pathname).toBe('/search/');
+      const decoded = decodeSearchParams(url.searchParams);
+      expect(decoded.ok).toBe(true);
+      expect(decoded.query.text).toBe(q.text);
+      const filters = Object.fromEntries(Object.entries(decoded.query.filters).map(([k, v]) => [k, v?.any]));
+      expect(filters).toEqual(q.filters);
+    }
+  });
+});
+
+describe('classifying files', () => {
+  it('tells the parts of a Pagefind index apart', () => {
+    expect(indexFileKind('fragment/ru_1a2b.pf_fragment')).toBe('fragment');
+    expect(indexFileKind('filter/kk_1a2b.pf_filter')).toBe('filter');
+    expect(indexFileKind('index/ru_1a2b.pf_index')).toBe('word index');
+    expect(indexFileKind('pagefind.ru_1a2b3c.pf_meta')).toBe('metadata');
+    expect(indexFileKind('wasm.unknown.pagefind')).toBe('wasm');
+    expect(indexFileKind('pagefind.js')).toBe('js/css/json');
+    expect(fileKind('http://h/pagefind/fragment/ru_1.pf_fragment')).toBe('pagefind fragments');
+    expect(fileKind('http://h/pagefind/wasm.ru.pagefind')).toBe('pagefind wasm');
+    expect(fileKind('http://h/search/?q=x')).toBe('html');
+    expect(fileKind('http://h/_astro/Search.abc.js')).toBe('site js');
+  });
+  it('reads the total from the results heading, whatever the spaces', () => {
+    expect(parseTotal('Найдено: 12 345')).toBe(12345);
+    expect(parseTotal('Found 7 results')).toBe(7);
+    expect(parseTotal('Загрузка…')).toBeNull();
+  });
+});
+
+const query = (name: string, bytes: number, ms: number, followUpMs = 50, hits = 3): QueryMeasurement => ({
+  query: name, name, filters: {}, bytes, ms, requests: 10, breakdown: { 'pagefind fragments': bytes / 2, html: bytes / 2 }, total: hits, hits, followUpMs, followUpHits: hits, errors: [],
+});
+const figures = (over: Partial<BuildFigures> = {}): BuildFigures => ({
+  indexSeconds: 10, peakRssMB: 300, indexBytes: 1_000_000, indexFiles: 100,
+  composition: { bytes: 1_000_000, files: 100, byKind: { fragment: { bytes: 600_000, files: 80 } } },
+  queries: [query('rare', 200_000, 300), query('common', 400_000, 800)],
+  ...over,
+});
+const report = (over: Partial<Omit<BenchReport, 'targets' | 'ratios'>> = {}): BenchReport =>
+  finishReport({
+    ...figures(), decisions: 1000, seed: 1, documents: 1025, corpusBytes: 8e6, corpusSeconds: 1, siteSeconds: 120, sitePeakRssMB: 900,
+    siteIndexSeconds: 9, pages: 5000, siteBytes: 5e7, indexPeakRssMB: 300, rebuild: null, baseline: null, ...over,
+  });
+
+describe('ratios', () => {
+  it('divide ours by the baseline, rounded, and give null when there is nothing to divide by', () => {
+    expect(ratio(1, 3)).toBe(0.33);
+    expect(ratio(6, 2)).toBe(3);
+    expect(ratio(5, 0)).toBeNull();
+    expect(ratio(5, null)).toBeNull();
+    expect(ratio(undefined, 5)).toBeNull();
+    expect(ratio(Number.NaN, 5)).toBeNull();
+  });
+  it('compare builds and each query by name with the baseline', () => {
+    const base = figures({ indexSeconds: 40, indexBytes: 4_000_000, indexFiles: 1000, peakRssMB: 150, queries: [query('common', 200_000, 400)] });
+    const r = computeRatios(figures(), base)!;
+    expect(r).toMatchObject({ indexSeconds: 0.25, indexBytes: 0.25, indexFiles: 0.1, peakRssMB: 2 });
+    expect(r.queryBytes).toEqual({ rare: null, common: 2 });
+    expect(r.queryMs).toEqual({ rare: null, common: 2 });
+    expect(computeRatios(figures(), null)).toBeNull();
+  });
+});
+
+describe('targets and the report', () => {
+  it('mark each target met or not from the figures', () => {
+    const met = (r: BenchReport, prefix: string) => r.targets.find((t) => t.target.startsWith(prefix))?.met;
+    const good = report({ queries: [query('rare', 100_000, 200, 40)], baseline: figures({ indexSeconds: 99, indexBytes: 9e6 }) });
+    expect(good.targets.filter((t) => t.met === false)).toEqual([]);
+    const bad = report({ siteSeconds: 400, sitePeakRssMB: 7000, queries: [query('common', 600_000, 1200, 200, 0)], rebuild: { file: 'x.md', indexSeconds: 9, siteSeconds: null } });
+    expect(met(bad, 'whole build')).toBe(false);
+    expect(met(bad, 'peak memory')).toBe(false);
+    expect(met(bad, 'cold search ≤ 500 KB')).toBe(false);
+    expect(met(bad, 'cold search ≤ 500 ms')).toBe(false);
+    expect(met(bad, 'follow-up')).toBe(false);
+    expect(met(bad, 'no search')).toBe(false);
+    expect(met(bad, 'every search')).toBe(false);
+    expect(met(bad, 'rebuild')).toBe(false); // 9 s of a 10 s index build
+    expect(met(bad, 'index smaller / faster')).toBeNull();
+    expect(checkTargets(report()).length).toBeGreaterThan(5);
+  });
+  it('prints builds, composition, searches with ratios against the baseline, and the targets', () => {
+    const text = formatReport(report({ baseline: figures({ indexSeconds: 40, queries: [query('rare', 100_000, 150), query('common', 200_000, 400)] }) }));
+    expect(text).toContain('1000 decisions');
+    expect(text).toMatch(/ours \/ baseline\s+×0\.25/);
+    expect(text).toMatch(/common: common\s+3\s+391\s+800\s+50\s+195\s+400\s+3\s+×2\s+×2/);
+    expect(text).toMatch(/NOT met\s+cold search ≤ 500 ms to results \(worst query\): 800 ms/);
+    expect(text).toContain('bytes of the heaviest search (common)');
+    expect(formatReport(report())).not.toContain('ours / baseline');
+  });
+});
+
+describe('memory of a process tree', () => {
+  it('finds the children of a process in /proc', () => {
+    const tree = processTree(process.pid, processParents());
+    expect(tree[0]).toBe(process.pid);
+    expect(processTree(1, new Map([[2, 1], [3, 2], [4, 9]]))).toEqual([1, 2, 3]);
+  });
+  it('sums the RSS of a child and its grandchild and keeps the peak', async () => {
+    // A shell whose child (node) holds ~150 MB: the tree's peak must include the grandchild.
+    const hold = `const b = Buffer.alloc(150 * 1024 * 1024, 1); setTimeout(() => b.length, 1500);`;
+    const child = spawn('sh', ['-c', `"${process.execPath}" -e '${hold}'; true`], { stdio: 'ignore' });
+    const sampler = new RssSampler(child.pid!, 50).start();
+    await new Promise((r) => child.once('close', r));
+    const peak = sampler.stop();
+    expect(peak).toBeGreaterThan(150 * 1024 * 1024);
+    expect(peak).toBeLessThan(1024 * 1024 * 1024);
+    expect(sampler.samples).toBeGreaterThan(5);
+    expect(treeRss(child.pid!)).toBe(0); // gone
+  });
+  it('measures a command: exit code, time, peak memory and its output lines', async () => {
+    const lines: string[] = [];
+    const run = await measureCommand(process.execPath, ['-e', `const b = Buffer.alloc(80 * 1024 * 1024, 1); console.log('one'); console.error('two'); setTimeout(() => process.exit(b.length ? 3 : 0), 600)`], {
+      onLine: (l) => lines.push(l),
+      sampleMs: 50,
+    });
+    expect(run.code).toBe(3);
+    expect(run.seconds).toBeGreaterThan(0.5);
+    expect(run.peakRssBytes).toBeGreaterThan(80 * 1024 * 1024);
+    expect(lines.sort()).toEqual(['one', 'two']);
+    expect(run.tail.sort()).toEqual(['one', 'two']);
+  });
+});
+
+describe('static server', () => {
+  let dir: string;
+  let other: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'bench-serve-'));
+    other = await mkdtemp(path.join(tmpdir(), 'bench-mount-'));
+    await mkdir(path.join(dir, 'search'), { recursive: true });
+    await writeFile(path.join(dir, 'search', 'index.html'), '<p>поиск</p>'.repeat(100));
+    await writeFile(path.join(dir, 'x.pf_index'), Buffer.from([1, 2, 3]));
+    await writeFile(path.join(other, 'pagefind.js'), 'export {}');
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+    await rm(other, { recursive: true, force: true });
+  });
+  it('serves directories as index.html, gzips text, sends binary as is, mounts a second directory, refuses the rest', async () => {
+    const server = await serveStatic(dir, { '/pagefind/': `${other}/` });
+    try {
+      const page = await fetch(`${server.url}/search/?q=1`, { headers: { 'accept-encoding': 'identity' } });
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toMatch(/text\/html/);
+      expect(await page.text()).toContain('поиск');
+      const raw = await new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) => {
+        import('node:http').then(({ get }) =>
+          get(`${server.url}/search/`, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }));
+          }).on('error', reject),
+        );
+      });
+      expect(raw.encoding).toBe('gzip');
+      expect(gunzipSync(raw.body).toString()).toContain('поиск');
+      expect(raw.body.length).toBeLessThan(500);
+      const bin = await fetch(`${server.url}/x.pf_index`);
+      expect(bin.headers.get('content-encoding')).toBeNull();
+      expect([...new Uint8Array(await bin.arrayBuffer())]).toEqual([1, 2, 3]);
+      expect(await (await fetch(`${server.url}/pagefind/pagefind.js`)).text()).toBe('export {}');
+      expect((await fetch(`${server.url}/missing/`)).status).toBe(404);
+      expect((await fetch(`${server.url}/%2e%2e/%2e%2e/etc/passwd`)).status).toBe(404);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('progress', () => {
+  it('writes plain, throttled lines when not on a terminal', () => {
+    const out: string[] = [];
+    const sink = { write: (s: string) => out.push(s) } as unknown as NodeJS.WritableStream;
+    const p = new Progress(sink, false, 60_000);
+    p.step('astro build');
+    p.update(1, 10, 'pages');
+    p.update(2, 10, 'pages');
+    p.line('done');
+    expect(out.join('')).toMatch(/^▶ astro build\n  astro build: 1\/10 pages \(0 s\)\n  done\n$/);
+  });
+  it('redraws one line with a bar on a terminal', () => {
+    const out: string[] = [];
+    const sink = { write: (s: string) => out.push(s), columns: 80 } as unknown as NodeJS.WritableStream;
+    const p = new Progress(sink, true);
+    p.step('index');
+    p.update(5, 10, 'x');
+    p.update(10, 10, 'x');
+    expect(out[1]).toMatch(/^\r {2}\[█{12}░{12}\] 5\/10 x/);
+    expect(out[2]).toMatch(/\[█{24}\] 10\/10/);
+  });
+});

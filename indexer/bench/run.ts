@@ -1,0 +1,225 @@
+import { appendFile, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { writeCorpus } from '../../scripts/corpus.ts';
+import type { BenchArgs } from './args.ts';
+import { launchBrowser, measureQuery, type QueryMeasurement } from './browser.ts';
+import { indexComposition, treeSize } from './files.ts';
+import { measureCommand, type CommandRun } from './measure-command.ts';
+import type { Progress } from './progress.ts';
+import { BENCH_QUERIES, searchPath } from './queries.ts';
+import { finishReport, type BenchReport, type BuildFigures } from './report.ts';
+import { serveStatic } from './serve.ts';
+
+const MB = 1024 * 1024;
+
+class BenchStepError extends Error {
+  override name = 'BenchStepError';
+}
+
+function mustSucceed(step: string, run: CommandRun): CommandRun {
+  if (run.code !== 0) throw new BenchStepError(`${step} failed (exit ${run.code}):\n${run.tail.join('\n')}`);
+  return run;
+}
+
+/**
+ * The whole benchmark: corpus → `taldau index` → `astro build` → Pagefind's own crawl (baseline) →
+ * searches in chromium on both → a rebuild after one change. Runs from the repository root: Astro must
+ * build into a directory inside it (outside, it stages its server chunks in the shared `.astro/`).
+ */
+export async function runBench(args: BenchArgs, progress: Progress, root = process.cwd()): Promise<BenchReport> {
+  const work = path.resolve(root, args.workDir, `${args.decisions}-${args.seed}`);
+  if (path.relative(root, work).startsWith('..')) throw new BenchStepError(`--work must be inside ${root} (Astro builds in place)`);
+  const content = path.join(work, 'content');
+  const dist = path.join(work, 'dist');
+  const indexOut = path.join(work, 'index');
+  const baselineOut = path.join(work, 'baseline');
+  await Promise.all([dist, indexOut, baselineOut].map((d) => rm(d, { recursive: true, force: true })));
+
+  progress.step(`corpus: ${args.decisions} decisions`);
+  const corpus = await writeCorpus({
+    decisions: args.decisions,
+    seed: args.seed,
+    out: content,
+    content: path.join(root, 'content'),
+    log: (line) => {
+      const m = /(\d+)\/(\d+) decisions/.exec(line);
+      if (m) progress.update(Number(m[1]), Number(m[2]), 'decisions written');
+    },
+  });
+  progress.line(`${corpus.decisions} decisions, ${(corpus.bytes / MB).toFixed(1)} MB in ${corpus.seconds.toFixed(1)} s`);
+
+  progress.step('taldau index');
+  let documents = 0;
+  const indexRun = await measureIndex(root, content, indexOut, progress, (n) => (documents = n));
+  const composition = await indexComposition(indexOut);
+  progress.line(`${documents} documents in ${indexRun.seconds.toFixed(1)} s, peak ${(indexRun.peakRssBytes / MB).toFixed(0)} MB, ${(composition.bytes / MB).toFixed(1)} MB in ${composition.files} files`);
+
+  progress.step('astro build');
+  const site = await measureSite(root, content, dist, path.join(work, 'astro-cache'), documents, progress);
+  const siteTree = await treeSize(dist);
+  progress.line(`${siteTree.pages} pages in ${site.run.seconds.toFixed(1)} s, peak ${(site.run.peakRssBytes / MB).toFixed(0)} MB`);
+
+  let baseline: BuildFigures | null = null;
+  let baselineRun: CommandRun | null = null;
+  if (args.baseline) {
+    progress.step('baseline: pagefind --site (HTML crawl)');
+    let pagesSeen = 0;
+    baselineRun = mustSucceed(
+      'pagefind --site',
+      await measureCommand(path.join(root, 'node_modules/.bin/pagefind'), ['--site', dist, '--output-path', baselineOut], {
+        cwd: root,
+        onLine: (line) => {
+          const m = /Indexed (\d+) page/.exec(line) ?? /Found (\d+) files/.exec(line);
+          if (m) pagesSeen = Number(m[1]);
+          progress.update(pagesSeen, siteTree.pages, line.trim().slice(0, 50));
+        },
+      }),
+    );
+    progress.line(`crawled in ${baselineRun.seconds.toFixed(1)} s, peak ${(baselineRun.peakRssBytes / MB).toFixed(0)} MB`);
+  }
+
+  progress.step('searches in chromium');
+  const browser = await launchBrowser();
+  let queries: QueryMeasurement[];
+  let baselineQueries: QueryMeasurement[] = [];
+  try {
+    queries = await runQueries(browser, dist, {}, progress, 'ours');
+    if (args.baseline) baselineQueries = await runQueries(browser, dist, { '/pagefind/': `${baselineOut}/` }, progress, 'baseline');
+  } finally {
+    await browser.close();
+  }
+  if (baselineRun) {
+    const bComp = await indexComposition(baselineOut);
+    baseline = {
+      indexSeconds: baselineRun.seconds,
+      peakRssMB: baselineRun.peakRssBytes / MB,
+      indexBytes: bComp.bytes,
+      indexFiles: bComp.files,
+      composition: bComp,
+      queries: baselineQueries,
+    };
+  }
+
+  let rebuild: BenchReport['rebuild'] = null;
+  if (args.rebuild) {
+    progress.step('rebuild after changing one document');
+    rebuild = await measureRebuild(root, content, indexOut, dist, path.join(work, 'astro-cache'), documents, args.rebuildSite, progress);
+  }
+
+  if (!args.keep) await rm(work, { recursive: true, force: true });
+
+  return finishReport({
+    decisions: corpus.decisions,
+    seed: args.seed,
+    documents,
+    corpusBytes: corpus.bytes,
+    corpusSeconds: corpus.seconds,
+    indexSeconds: indexRun.seconds,
+    indexPeakRssMB: indexRun.peakRssBytes / MB,
+    peakRssMB: Math.max(indexRun.peakRssBytes, site.run.peakRssBytes) / MB,
+    indexBytes: composition.bytes,
+    indexFiles: composition.files,
+    composition,
+    queries,
+    siteSeconds: site.run.seconds,
+    sitePeakRssMB: site.run.peakRssBytes / MB,
+    siteIndexSeconds: site.indexSeconds,
+    pages: siteTree.pages,
+    siteBytes: siteTree.bytes,
+    rebuild,
+    baseline,
+  });
+}
+
+async function measureIndex(root: string, content: string, out: string, progress: Progress, onDocuments: (n: number) => void): Promise<CommandRun> {
+  return mustSucceed(
+    'taldau index',
+    await measureCommand(process.execPath, [path.join(root, 'bin/taldau.js'), 'index', '--content', content, '--out', out, '--skip-invalid'], {
+      cwd: root,
+      onLine: (line) => {
+        const m = /indexed (\d+) of (\d+) documents/.exec(line);
+        if (m) onDocuments(Number(m[2]));
+        progress.update(0, null, 'indexing');
+      },
+    }),
+  );
+}
+
+async function measureSite(root: string, content: string, dist: string, cache: string, documents: number, progress: Progress) {
+  let pages = 0;
+  let indexSeconds: number | null = null;
+  // Three interface languages per document page; the registry pages come on top.
+  const expected = documents * 3;
+  const run = mustSucceed(
+    'astro build',
+    await measureCommand(process.execPath, [path.join(root, 'node_modules/astro/astro.js'), 'build'], {
+      cwd: root,
+      env: { ...process.env, TALDAU_CONTENT: content, TALDAU_OUT_DIR: dist, TALDAU_CACHE_DIR: cache, ASTRO_TELEMETRY_DISABLED: '1' },
+      onLine: (line) => {
+        if (/index\.html/.test(line)) pages++;
+        const m = /Pagefind index: .* in ([\d.]+) s/.exec(line);
+        if (m) indexSeconds = Number(m[1]);
+        progress.update(pages, Math.max(expected, pages), 'pages');
+      },
+    }),
+  );
+  return { run, indexSeconds: indexSeconds as number | null };
+}
+
+async function runQueries(
+  browser: Awaited<ReturnType<typeof launchBrowser>>,
+  dist: string,
+  mounts: Record<string, string>,
+  progress: Progress,
+  label: string,
+): Promise<QueryMeasurement[]> {
+  const server = await serveStatic(dist, mounts);
+  try {
+    // One untimed load first, so the server's disk reads are warm as a CDN's would be; the browser is not.
+    await measureQuery(browser, server.url, BENCH_QUERIES[0]!).catch(() => null);
+    const out: QueryMeasurement[] = [];
+    for (const [i, q] of BENCH_QUERIES.entries()) {
+      progress.update(i, BENCH_QUERIES.length, `${label}: ${searchPath(q).slice(0, 40)}`);
+      out.push(await measureQuery(browser, server.url, q));
+    }
+    progress.line(`${label}: ${out.map((q) => `${q.name} ${(q.bytes / 1024).toFixed(0)} KB ${q.ms.toFixed(0)} ms`).join('; ')}`);
+    return out;
+  } finally {
+    await server.close();
+  }
+}
+
+/** The first decision file in path order: a stable choice for the one-document change. */
+async function firstDecision(content: string): Promise<string> {
+  const files = (await readdir(path.join(content, 'decisions'), { recursive: true })).filter((f) => f.endsWith('.md')).sort();
+  if (!files[0]) throw new BenchStepError('the corpus has no decisions');
+  return path.join(content, 'decisions', files[0]);
+}
+
+async function measureRebuild(
+  root: string,
+  content: string,
+  indexOut: string,
+  dist: string,
+  cache: string,
+  documents: number,
+  withSite: boolean,
+  progress: Progress,
+): Promise<NonNullable<BenchReport['rebuild']>> {
+  const file = await firstDecision(content);
+  const original = await readFile(file, 'utf8');
+  await appendFile(file, '\nСуд также учитывает дополнительно представленные сторонами пояснения.\n');
+  try {
+    const index = await measureIndex(root, content, indexOut, progress, () => {});
+    progress.line(`index rebuilt in ${index.seconds.toFixed(1)} s`);
+    let siteSeconds: number | null = null;
+    if (withSite && (await stat(dist).then(() => true, () => false))) {
+      const site = await measureSite(root, content, dist, cache, documents, progress);
+      siteSeconds = site.run.seconds;
+      progress.line(`site rebuilt in ${siteSeconds.toFixed(1)} s`);
+    }
+    return { file: path.relative(content, file), indexSeconds: index.seconds, siteSeconds };
+  } finally {
+    await writeFile(file, original);
+  }
+}
