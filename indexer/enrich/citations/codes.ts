@@ -101,7 +101,23 @@ function patternsFor(codes: NormCode[], lang: 'ru' | 'kk'): Pattern[] {
   return patterns;
 }
 
-function makeMatcher(patterns: Pattern[], lang: 'ru' | 'kk'): CodeMatcher {
+/**
+ * Where a code name can begin, found cheaply so the patterns run only there: every full name holds
+ * the word «кодекс» (and begins at most ~130 characters before it), every abbreviation is a short
+ * word with two capitals (УК, КоАП, ҚР ҚК-нің), and the text's own aliases are literal strings.
+ */
+function candidateStarts(text: string, aliases: string[]): number[] {
+  const starts = new Set<number>();
+  const wordStarts = (from: number, to: number) => {
+    for (const w of text.slice(from, to).matchAll(/(?<![\p{L}\p{N}])[\p{L}«"]/gu)) starts.add(from + w.index);
+  };
+  for (const m of text.matchAll(/кодекс/giu)) wordStarts(Math.max(0, m.index - 130), m.index + 1);
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])(?=\p{L}{0,4}\p{Lu}\p{L}{0,4}\p{Lu})\p{L}{2,6}(?![\p{L}])/gu)) starts.add(m.index);
+  for (const alias of aliases) for (let i = text.indexOf(alias); i >= 0; i = text.indexOf(alias, i + 1)) starts.add(i);
+  return [...starts].sort((a, b) => a - b);
+}
+
+function makeMatcher(patterns: Pattern[], lang: 'ru' | 'kk', aliases: string[] = []): CodeMatcher {
   const other = lang === 'ru' ? /(?<![\p{L}])(?!(?:настоящ|данн|указанн|этого|того|нового|прежнего|действующ)\p{L}*\s)([\p{L}-]+(?:ого|его)\s+кодекс(?:а|у|ом|е)?)(?:\s+Республики\s+Казахстан)?(?![\p{L}])/iuy : /(?<![\p{L}])(?!(?:осы|аталған|жаңа|бұрынғы|қолданыстағы|Республикасы(?:ның)?)\s)((?:Қазақстан\s+Республикасы(?:ның)?\s+)?\p{L}+\s+кодекс(?:і|інің|іне|інде|тің|ке|те))(?![\p{L}])/iuy;
   const matcher: CodeMatcher = {
     matchAt(text, at) {
@@ -120,13 +136,13 @@ function makeMatcher(patterns: Pattern[], lang: 'ru' | 'kk'): CodeMatcher {
     },
     findAll(text) {
       const found: { name: CodeName; start: number; end: number }[] = [];
-      for (let at = 0; at < text.length; at++) {
-        if (at > 0 && /[\p{L}\p{N}]/u.test(text[at - 1]!)) continue;
-        const m = matcher.matchAt(text, at);
-        if (m) {
-          found.push({ name: m.name, start: at, end: m.end });
-          at = m.end - 1;
-        }
+      let reached = 0;
+      for (const at of candidateStarts(text, aliases)) {
+        if (at < reached || (at > 0 && /[\p{L}\p{N}]/u.test(text[at - 1]!))) continue;
+        const best = matcher.matchAt(text, at);
+        if (!best) continue;
+        found.push({ name: best.name, start: at, end: best.end });
+        reached = best.end;
       }
       return found;
     },
@@ -134,14 +150,19 @@ function makeMatcher(patterns: Pattern[], lang: 'ru' | 'kk'): CodeMatcher {
       // A word alias («Кодекс») declines («Кодекса», «Кодекстің»); an abbreviation («ГК») does not.
       const endings = alias === alias.toUpperCase() ? '' : '\\p{L}{0,4}';
       const source = `${escape(alias.trim()).replace(/\s+/g, '\\s+')}${endings}${lang === 'ru' ? RU_SUFFIX : KK_GENITIVE}(?![\\p{L}])`;
-      return makeMatcher([...patterns, { re: new RegExp(source, 'uy'), name }], lang);
+      return makeMatcher([...patterns, { re: new RegExp(source, 'uy'), name }], lang, [...aliases, alias.trim()]);
     },
   };
   return matcher;
 }
 
+/** Compiling the patterns costs more than matching a short act: keep one matcher per registry and language. */
+const cache = new WeakMap<NormCode[], Partial<Record<'ru' | 'kk', CodeMatcher>>>();
+
 export function codeMatcher(codes: NormCode[], lang: 'ru' | 'kk'): CodeMatcher {
-  return makeMatcher(patternsFor(codes, lang), lang);
+  const entry = cache.get(codes) ?? {};
+  cache.set(codes, entry);
+  return (entry[lang] ??= makeMatcher(patternsFor(codes, lang), lang));
 }
 
 /** Short names of the built-in table, for labels when the registry lacks a code. */

@@ -19,8 +19,9 @@ export function findPhones(text: string): Candidate[] {
   return found;
 }
 
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 
 export function findEmails(text: string): Candidate[] {
+  if (!text.includes('@')) return [];
   return [...text.matchAll(EMAIL)].map((m) => ({ type: 'email' as const, start: m.index, end: m.index + m[0].length }));
 }

@@ -72,7 +72,8 @@ function tokenize(text: string): Token[] {
 const adjacent = (text: string, a: Token | undefined, b: Token | undefined) =>
   !!a && !!b && /^[ \u00a0\t]{0,3}$/.test(text.slice(a.end, b.start)) && (a.kind !== 'word' || b.start > a.end);
 
-const isRoleWord = (word: string) => new RegExp(`^${PARTY_ROLE.source}$`, 'iu').test(word) || new RegExp(`^${OFFICIAL_ROLE.source}$`, 'iu').test(word);
+const ROLE_WORD = new RegExp(`^(?:${PARTY_ROLE.source}|${OFFICIAL_ROLE.source})$`, 'iu');
+const isRoleWord = (word: string) => ROLE_WORD.test(word);
 
 const SURNAME_SHAPE = /(?:ов|ев|ёв|ин|ын|ова|ева|ина|ына|ский|ская|цкий|цкая|ко|ук|юк|енко|ұлы|улы|қызы|кызы|ли|бай|бек|баев|баева)(?:\p{L}{0,6})$/u;
 
@@ -88,10 +89,10 @@ function canBeSurname(word: Token | undefined): word is Token {
   return !!word && word.kind === 'word' && !isRussianPatronymic(word.text) && !looksLikeInstitution(word.text) && !isRoleWord(word.text);
 }
 
-function findMentions(text: string, tokens: Token[]): Omit<Mention, 'official'>[] {
+function findMentions(text: string, tokens: Token[], roles: RoleMark[]): Omit<Mention, 'official'>[] {
   const mentions: Omit<Mention, 'official'>[] = [];
   const roleEnds = new Set<number>();
-  for (const r of findRoles(text)) roleEnds.add(r.end);
+  for (const r of roles) roleEnds.add(r.end);
   const afterRole = (t: Token) => {
     const before = text.slice(Math.max(0, t.start - 4), t.start);
     const gap = /[ \u00a0]{1,3}$/.exec(before);
@@ -207,7 +208,8 @@ export function findNames(text: string, options: NameOptions = {}): NameCandidat
   const keepStems = new Set(
     (options.keep ?? []).flatMap((name) => [...name.matchAll(/\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?/gu)].map((m) => surnameStem(m[0]))),
   );
-  const mentions = classify(text, findMentions(text, tokens), findRoles(text), keepStems);
+  const roles = findRoles(text);
+  const mentions = classify(text, findMentions(text, tokens, roles), roles, keepStems);
   const persons: Person[] = [];
   const found: NameCandidate[] = [];
   const covered = new Set<number>();
