@@ -1,6 +1,5 @@
 import type { Command, CommandIo } from '../cli.ts';
 import { extractCitations, type CitationRegistry, type FoundCitation } from '../enrich/citations/index.ts';
-import { detectLang } from '../enrich/redact/index.ts';
 import { citationRegistry } from '../enrich/registry.ts';
 import { loadKnowledgeBase } from '../knowledge-base.ts';
 import { parseCommandArgs, UsageError } from './args.ts';
@@ -15,7 +14,7 @@ its slug (2015-11-27-n7), a case number to the decision's slug. Unresolved refer
 with no target.
 
   --json          print a JSON array of { type, text, start, end, target, … } (offsets in characters)
-  --lang ru|kk    language of the text (default: detected)
+  --lang ru|kk    language of the text (default: read as both)
   --content DIR   the knowledge base to resolve against (default: content; without it, nothing resolves)`;
 
 /** Registries from the knowledge base; a missing default content directory means "resolve nothing". */
@@ -30,6 +29,22 @@ export async function loadRegistry(arg: string | undefined, io: CommandIo): Prom
   const { dir } = await contentDir(arg);
   const kb = await loadKnowledgeBase({ contentDir: dir, enrich: false });
   return citationRegistry([...kb.registries.codes.values()], kb.documents);
+}
+
+/**
+ * Without --lang, read the text both ways: a Russian act quotes no Kazakh forms and vice versa, so
+ * the two readings do not collide, and a short Kazakh quote («ҚК-нің 188-бабы») is not mistaken for Russian.
+ */
+function extractBoth(text: string, registry: CitationRegistry): FoundCitation[] {
+  const seen = new Set<string>();
+  const all: FoundCitation[] = [];
+  for (const c of [...extractCitations(text, 'ru', registry), ...extractCitations(text, 'kk', registry)]) {
+    const key = `${c.type}|${c.start}|${c.end}|${c.article ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    all.push(c);
+  }
+  return all.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 export function citationJson(c: FoundCitation) {
@@ -61,8 +76,7 @@ export const command: Command = {
     if (values.lang !== undefined && values.lang !== 'ru' && values.lang !== 'kk') throw new UsageError(`--lang must be ru or kk, not "${values.lang}"`);
     const text = await io.readStdin();
     const registry = await loadRegistry(values.content, io);
-    const lang = (values.lang as 'ru' | 'kk' | undefined) ?? detectLang(text);
-    const citations = extractCitations(text, lang, registry);
+    const citations = values.lang ? extractCitations(text, values.lang as 'ru' | 'kk', registry) : extractBoth(text, registry);
     if (values.json) io.stdout(JSON.stringify(citations.map(citationJson), null, 2));
     else if (citations.length) io.stdout(citations.map(describe).join('\n'));
     else io.stderr('no references found');

@@ -36,6 +36,8 @@ describe('taldau cite', () => {
   it('reads Kazakh text', async () => {
     const r = await run('ҚК-нің 188-бабының екінші бөлігі', 'cite', '--json', '--content', VALID_DIR);
     expect(JSON.parse(r.stdout)).toEqual([expect.objectContaining({ code: 'УК', article: '188', part: '2', target: 'uk:188' })]);
+    const short = await run('ҚК-нің 188-бабы', 'cite', '--json', '--content', VALID_DIR);
+    expect(JSON.parse(short.stdout)).toEqual([expect.objectContaining({ code: 'УК', article: '188', target: 'uk:188' })]);
   });
 
   it('refuses a bad --lang and a missing --content with exit 2', async () => {
