@@ -2,8 +2,11 @@ import type { SearchQuery, SearchResult } from '../../../schemas/search.ts';
 
 /** What the search page needs from an engine; the page knows nothing else about it. */
 export interface SearchBackend {
-  search(q: SearchQuery): Promise<SearchResult>;
+  search(q: SearchQuery): Promise<SiteSearchResult>;
 }
+
+/** `relaxed`: no document held all the words, so these hold some of them (Pagefind's fallback). */
+export type SiteSearchResult = SearchResult & { relaxed?: boolean };
 
 /** A query the engine refused or could not run: shown to the user as "this query cannot be run". */
 export class SearchQueryError extends Error {

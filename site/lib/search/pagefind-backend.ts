@@ -1,5 +1,6 @@
 import type { SearchQuery, SearchResult } from '../../../schemas/search.ts';
-import { SearchQueryError, type SearchBackend } from './backend.ts';
+import { SearchQueryError, type SearchBackend, type SiteSearchResult } from './backend.ts';
+import { countFacets, rankByWordsMatched, relaxedWords } from './relaxed.ts';
 import { mergeFacetCounts, toHit, toPagefindSearch, type PagefindFragment, type PagefindSearchArgs } from './pagefind-query.ts';
 
 /** The slice of Pagefind's browser API we use (pagefind.js, 1.6). */
@@ -72,43 +73,83 @@ export function createPagefindBackend(opts: { urlPrefix: string; basePath?: stri
     })());
 
   return {
-    async search(q: SearchQuery): Promise<SearchResult> {
+    async search(q: SearchQuery): Promise<SiteSearchResult> {
       const { instances, years } = await init();
       const args = toPagefindSearch(q, years);
-      // Browsing without words would list a bilingual document twice (its ru and kk records): there the
-      // Kazakh index contributes only documents that have no Russian text.
-      const kkFilters =
-        args.term === null
-          ? { ...args.options.filters, language: { ...args.options.filters.language, none: [...(args.options.filters.language?.none ?? []), 'ru'] } }
-          : args.options.filters;
-      let responses: (PagefindResponse | null)[];
-      try {
-        responses = await Promise.all([
-          instances.ru.search(args.term, args.options),
-          instances.kk.search(args.term, { ...args.options, filters: kkFilters }),
-        ]);
-      } catch (e) {
-        throw new SearchQueryError(e instanceof Error ? e.message : String(e), { cause: e });
-      }
-      const [ru, kk] = responses.map((r) => r ?? { results: [], filters: {}, totalFilters: {} }) as [PagefindResponse, PagefindResponse];
-      const total = ru.results.length + kk.results.length;
-      const pages = Math.max(1, Math.ceil(total / q.pageSize));
-      const start = (q.page - 1) * q.pageSize;
-      const end = Math.min(start + q.pageSize, total);
-      const order = args.options.sort?.date === 'desc' ? 'date-desc' : args.options.sort?.date === 'asc' ? 'date-asc' : 'relevance';
-      const pageResults = await pickPage(ru.results, kk.results, order, start, end, load);
-      const data = await Promise.all(pageResults.map(load));
-      return {
-        hits: data.map((f) => toHit(f, opts.urlPrefix)),
-        total,
-        facets: mergeFacetCounts(ru.filters, kk.filters),
-        page: q.page,
-        pageSize: q.pageSize,
-        pages,
-      };
+      const strict = await searchAll(instances, args, q);
+      const words = args.term ? relaxedWords(args.term) : [];
+      if (strict.total > 0 || words.length < 2) return strict;
+      return searchSomeWords(instances, args, words, q);
     },
   };
+
+  async function searchAll(instances: Instances, args: PagefindSearchArgs, q: SearchQuery): Promise<SearchResult> {
+    // Browsing without words would list a bilingual document twice (its ru and kk records): there the
+    // Kazakh index contributes only documents that have no Russian text.
+    const kkFilters =
+      args.term === null
+        ? { ...args.options.filters, language: { ...args.options.filters.language, none: [...(args.options.filters.language?.none ?? []), 'ru'] } }
+        : args.options.filters;
+    let responses: (PagefindResponse | null)[];
+    try {
+      responses = await Promise.all([
+        instances.ru.search(args.term, args.options),
+        instances.kk.search(args.term, { ...args.options, filters: kkFilters }),
+      ]);
+    } catch (e) {
+      throw new SearchQueryError(e instanceof Error ? e.message : String(e), { cause: e });
+    }
+    const [ru, kk] = responses.map((r) => r ?? { results: [], filters: {}, totalFilters: {} }) as [PagefindResponse, PagefindResponse];
+    const total = ru.results.length + kk.results.length;
+    const pages = Math.max(1, Math.ceil(total / q.pageSize));
+    const start = (q.page - 1) * q.pageSize;
+    const end = Math.min(start + q.pageSize, total);
+    const order = args.options.sort?.date === 'desc' ? 'date-desc' : args.options.sort?.date === 'asc' ? 'date-asc' : 'relevance';
+    const pageResults = await pickPage(ru.results, kk.results, order, start, end, load);
+    const data = await Promise.all(pageResults.map(load));
+    return {
+      hits: data.map((f) => toHit(f, opts.urlPrefix)),
+      total,
+      facets: mergeFacetCounts(ru.filters, kk.filters),
+      page: q.page,
+      pageSize: q.pageSize,
+      pages,
+    };
+  }
+
+  /**
+   * No document holds all the words: search each word alone and rank documents by how many of the words
+   * they hold. Counts come from the fragments of the best RELAXED_LIMIT documents (Pagefind cannot count
+   * a union), which is also the most this mode lists.
+   */
+  async function searchSomeWords(instances: Instances, args: PagefindSearchArgs, words: string[], q: SearchQuery): Promise<SiteSearchResult> {
+    const lists = await Promise.all(
+      words.flatMap((w) => [instances.ru.search(w, args.options), instances.kk.search(w, args.options)]),
+    ).catch((e: unknown) => {
+      throw new SearchQueryError(e instanceof Error ? e.message : String(e), { cause: e });
+    });
+    // Two lists (ru, kk) per word: the same record found by several words is counted once per word.
+    const perWord = words.map((_, i) => [...(lists[2 * i]?.results ?? []), ...(lists[2 * i + 1]?.results ?? [])]);
+    const ranked = rankByWordsMatched(perWord).slice(0, RELAXED_LIMIT);
+    const fragmentsAll = await Promise.all(ranked.map(load));
+    const dir = args.options.sort?.date === 'desc' ? -1 : args.options.sort?.date === 'asc' ? 1 : 0;
+    if (dir && args.options.sort) fragmentsAll.sort((a, b) => dir * (a.meta.date ?? '').localeCompare(b.meta.date ?? ''));
+    const total = ranked.length;
+    const start = (q.page - 1) * q.pageSize;
+    return {
+      hits: fragmentsAll.slice(start, start + q.pageSize).map((f) => toHit(f, opts.urlPrefix)),
+      total,
+      facets: countFacets(fragmentsAll),
+      page: q.page,
+      pageSize: q.pageSize,
+      pages: Math.max(1, Math.ceil(total / q.pageSize)),
+      relaxed: true,
+    };
+  }
 }
+
+const RELAXED_LIMIT = 100;
+type Instances = Record<(typeof DOC_LANGS)[number], PagefindInstance>;
 
 /**
  * The results [start, end) of the two lists merged. Relevance merges by score without loading anything.

@@ -1,5 +1,5 @@
 import type { SearchQuery, SearchResult } from '../../../schemas/search.ts';
-import { chooseBackend, type SearchBackend } from './backend.ts';
+import { chooseBackend, type SearchBackend, type SiteSearchResult } from './backend.ts';
 import { decodeSearchParams, encodeSearchParams, toggleFilter } from './codec.ts';
 import type { SearchPageConfig } from './ui-types.ts';
 
@@ -59,7 +59,7 @@ export function startSearchPage(): void {
     message.className = '';
     if (!decoded.ok) showError(decoded.message);
     countEl.textContent = d('search.loading');
-    let result: SearchResult;
+    let result: SiteSearchResult;
     try {
       backend ??= chooseBackend({ urlPrefix: config.urlPrefix, ...(config.endpoint ? { endpoint: config.endpoint } : {}) });
       result = await (await backend).search(current);
@@ -83,8 +83,12 @@ export function startSearchPage(): void {
     message.append(el('p', {}, d('search.error', { message: text })));
   }
 
-  function render(r: SearchResult) {
+  function render(r: SiteSearchResult) {
     countEl.textContent = d('search.results', { count: r.total });
+    if (r.relaxed && r.total > 0) {
+      message.className = message.className || 'message';
+      message.append(el('p', {}, d('search.relaxed')));
+    }
     renderFacets(r);
     results.replaceChildren(
       ...r.hits.map((h) => {

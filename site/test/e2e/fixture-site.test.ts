@@ -169,6 +169,19 @@ describe('search', () => {
     await page.close();
   });
 
+  it('a described situation with no document holding every word falls back to documents with most of them', async () => {
+    const { page, errors } = await open(`/search/?q=${encodeURIComponent('бывший муж не платит алименты на ребёнка')}`);
+    const r = await results(page);
+    expect(r.message).toMatch(/Ни в одном документе нет всех слов/);
+    expect(r.urls[0]).toBe('/decisions/2-1002-2023/'); // «алименты» and «ребёнка» both
+    expect(await facetCount(page, 'kind', 'decision')).toBeGreaterThan(0);
+    // ...and the category model points the citizen at the alimony category.
+    await page.waitForSelector('#closest:not([hidden])');
+    expect(await page.locator('#closest a').first().getAttribute('href')).toBe('/categories/G.02.02/');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('pages through results loading only the current page', async () => {
     const { page } = await open('/search/?size=5&sort=date-desc');
     let r = await results(page);
