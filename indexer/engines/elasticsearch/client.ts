@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Client, type ClientOptions } from '@elastic/elasticsearch';
 import type { ElasticConnection } from '../server/config.ts';
 
@@ -6,7 +7,7 @@ import type { ElasticConnection } from '../server/config.ts';
  * transport of `@elastic/elasticsearch-mock`.
  */
 export function createElasticClient(
-  connection: Pick<ElasticConnection, 'url' | 'apiKey' | 'username' | 'password'>,
+  connection: Pick<ElasticConnection, 'url' | 'apiKey' | 'username' | 'password' | 'caCertPath'>,
   options: { Connection?: ClientOptions['Connection']; requestTimeoutMs?: number; maxRetries?: number } = {},
 ): Client {
   const auth = connection.apiKey
@@ -17,6 +18,7 @@ export function createElasticClient(
   return new Client({
     node: connection.url,
     ...(auth ? { auth } : {}),
+    ...(connection.caCertPath ? { tls: { ca: readFileSync(connection.caCertPath) } } : {}),
     requestTimeout: options.requestTimeoutMs ?? 30_000,
     maxRetries: options.maxRetries ?? 3,
     ...(options.Connection ? { Connection: options.Connection } : {}),

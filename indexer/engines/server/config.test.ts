@@ -27,6 +27,7 @@ describe('resolveConnection', () => {
       password: 'p',
     });
     expect(() => resolveConnection('elasticsearch', { ELASTICSEARCH_URL: 'https://e', ELASTICSEARCH_USERNAME: 'u' })).toThrow(/PASSWORD/);
+    expect(resolveConnection('elasticsearch', { ELASTICSEARCH_URL: 'https://e', ELASTICSEARCH_CA_CERT: '/certs/ca.crt' })).toMatchObject({ caCertPath: '/certs/ca.crt' });
   });
 
   it('says what is missing or malformed', () => {

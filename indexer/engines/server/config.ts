@@ -19,6 +19,8 @@ export interface ElasticConnection {
   apiKey?: string;
   username?: string;
   password?: string;
+  /** PEM file of the CA that signed the cluster's certificate (Elasticsearch 8 makes its own by default). */
+  caCertPath?: string;
   indexName: string;
 }
 
@@ -61,10 +63,12 @@ export function resolveConnection(
   const username = env.ELASTICSEARCH_USERNAME;
   const password = env.ELASTICSEARCH_PASSWORD;
   if (!apiKey && username && !password) throw new UsageError('ELASTICSEARCH_USERNAME is set but ELASTICSEARCH_PASSWORD is not');
+  const caCertPath = env.ELASTICSEARCH_CA_CERT;
   return {
     engine,
     url,
     indexName,
     ...(apiKey ? { apiKey } : username && password ? { username, password } : {}),
+    ...(caCertPath ? { caCertPath } : {}),
   };
 }
