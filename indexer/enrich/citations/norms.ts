@@ -12,7 +12,7 @@ import type { FoundCitation } from './types.ts';
  * Kazakh names the code first: «ҚК-нің 188-бабы», «АК-нің 1042-бабының 1-тармағы»,
  * «ҚПК-нің 35-бабы бірінші бөлігінің 2) тармақшасы».
  */
-const SEP = String.raw`(?:\s*[,–—-]\s*|\s+(?:и|по)\s+)`;
+const SEP = String.raw`(?:\s*[,–—-]\s*|\s+(?:и|или|по)\s+)`;
 const ARTICLES_RU = new RegExp(
   String.raw`(?<![\p{L}])(?:стать(?:я|и|ю|ей|ёй|е|ям|ями|ях)|статей|ст\.\s?ст\.|ст\.)\s*(${N}(?:${SEP}${N})*)(?![\p{N}])`,
   'giu',
@@ -27,7 +27,12 @@ const FORWARD_PARAGRAPH_RU = new RegExp(String.raw`\s*,?\s*(?:п\.|пункт\p{
 
 const ARTICLES_KK = new RegExp(
   // «… Кодексінің (бұдан әрі – Кодекс) 20-бабының»: the definition may stand between the code and the article.
-  String.raw`(?:\s*\((?:бұдан\s+әрі|далее)[^()]{0,60}\))?\s*(${N}(?:\s*[,–—]\s*${N}|\s+(?:және|мен)\s+${N})*)\s?-?\s?(?:бап|бабы|баб|баптар)\p{L}*`,
+  String.raw`(?:\s*\((?:бұдан\s+әрі|далее)[^()]{0,60}\))?[\s-]*(${N}(?:\s*[,–—]\s*${N}|\s+(?:және|мен|немесе)\s+${N})*)\s?-?\s?(?:бап|бабы|баб|баптар)\p{L}*`,
+  'iuy',
+);
+/** A further article of the same code in a Kazakh chain: «, 55-бабында», «мен 55-бабының», «және 143-бабының». */
+const NEXT_ARTICLES_KK = new RegExp(
+  String.raw`[\s,]*(?:(?:және|мен|пен|бен)\s+)?(${N}(?:\s*[,–—]\s*${N}|\s+(?:және|мен|немесе)\s+${N})*)\s?-?\s?(?:бап|бабы|баб|баптар)\p{L}*`,
   'iuy',
 );
 const PART_KK = new RegExp(String.raw`\s*,?\s*(\d+|${ORDINAL_KK})\s*-?\s*бөлі(?:г|к)\p{L}*`, 'iuy');
@@ -70,6 +75,16 @@ export function findNormCitations(text: string, lang: 'ru' | 'kk', codes: NormCo
   };
 
   // Russian order: [subdivisions] article(s) [subdivisions] code. Kazakh texts quote Russian forms too.
+  interface Pending {
+    start: number;
+    /** End of the article and its subdivisions, before the code. */
+    at: number;
+    articles: string[];
+    part?: string;
+    paragraph?: string;
+    code: { name: CodeName; end: number } | null;
+  }
+  const pending: Pending[] = [];
   for (const m of text.matchAll(ARTICLES_RU)) {
     const before = text.slice(Math.max(0, m.index - 80), m.index);
     const back = BACK_RU.exec(before);
@@ -82,30 +97,46 @@ export function findNormCitations(text: string, lang: 'ru' | 'kk', codes: NormCo
     if (forwardParagraph) [paragraph, at] = [paragraph ?? subdivision(forwardParagraph[1]), at + forwardParagraph[0].length];
     const gap = /^\s*/.exec(text.slice(at))![0].length;
     const code = matcherAt(at).matchAt(text, at + gap);
-    if (!code) continue;
     const start = back && back[0].trim() ? m.index - before.length + back.index : m.index;
-    emit(start, code.end, code.name, expandArticles(m[1]!), part, paragraph);
+    pending.push({ start, at, articles: expandArticles(m[1]!), part, paragraph, code });
   }
+  // «части первой статьи 424 и статьёй 426 ГПК», «пункт 4 статьи 9, статья 350 ГК»: a code named once
+  // serves the whole chain of articles before it.
+  for (let i = pending.length - 2; i >= 0; i--) {
+    const [item, next] = [pending[i]!, pending[i + 1]!];
+    if (!item.code && next.code && /^[\s,;]*(?:(?:и|а\s+также)\s+)?$/u.test(text.slice(item.at, next.start))) {
+      item.code = { name: next.code.name, end: item.at };
+    }
+  }
+  for (const p of pending) if (p.code) emit(p.start, p.code.end, p.code.name, p.articles, p.part, p.paragraph);
 
   if (lang === 'kk') {
     // Kazakh order: code, article(s), subdivisions. Aliases defined anywhere in the text are known here.
     for (const code of matcherAt(text.length).findAll(text)) {
-      const articles = sticky(ARTICLES_KK, text, code.end);
-      if (!articles) continue;
-      let at = code.end + articles[0].length;
-      let part: string | undefined;
-      let paragraph: string | undefined;
-      let subparagraph: string | undefined;
-      for (let progress = true; progress; ) {
-        progress = false;
-        const p = !part && sticky(PART_KK, text, at);
-        if (p) [part, at, progress] = [subdivision(p[1]), at + p[0].length, true];
-        const s = !subparagraph && sticky(SUBPARAGRAPH_KK, text, at);
-        if (s) [subparagraph, at, progress] = [subdivision(s[1]), at + s[0].length, true];
-        const q = !paragraph && sticky(PARAGRAPH_KK, text, at);
-        if (q) [paragraph, at, progress] = [subdivision(q[1]), at + q[0].length, true];
+      // «АПК-нің 54-бабының үшінші бөлігінде, 55-бабында, 148-бабының …», «ҚК-нің 52-бабы мен 55-бабының 4-бөлігінің»:
+      // one code, a chain of articles, each with its own subdivisions.
+      let from = code.start;
+      let at = code.end;
+      for (let link = 0; link < 20; link++) {
+        const articles = sticky(link === 0 ? ARTICLES_KK : NEXT_ARTICLES_KK, text, at);
+        if (!articles) break;
+        at += articles[0].length;
+        let part: string | undefined;
+        let paragraph: string | undefined;
+        let subparagraph: string | undefined;
+        for (let progress = true; progress; ) {
+          progress = false;
+          const p = !part && sticky(PART_KK, text, at);
+          if (p) [part, at, progress] = [subdivision(p[1]), at + p[0].length, true];
+          const s = !subparagraph && sticky(SUBPARAGRAPH_KK, text, at);
+          if (s) [subparagraph, at, progress] = [subdivision(s[1]), at + s[0].length, true];
+          const q = !paragraph && sticky(PARAGRAPH_KK, text, at);
+          if (q) [paragraph, at, progress] = [subdivision(q[1]), at + q[0].length, true];
+        }
+        if (link > 0) from += /^[\s,]*(?:(?:және|мен|пен|бен)\s+)?/u.exec(text.slice(from))![0].length;
+        emit(from, at, code.name, expandArticles(articles[1]!), part, paragraph ?? subparagraph);
+        from = at;
       }
-      emit(code.start, at, code.name, expandArticles(articles[1]!), part, paragraph ?? subparagraph);
     }
   }
   return found.sort((a, b) => a.start - b.start);

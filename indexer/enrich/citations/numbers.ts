@@ -32,7 +32,7 @@ export function expandArticles(list: string): string[] {
   const push = (a: string) => {
     if (!articles.includes(a)) articles.push(a);
   };
-  for (const item of list.split(/\s*,\s*|\s+(?:и|және|мен|по)\s+/u)) {
+  for (const item of list.split(/\s*,\s*|\s+(?:и|или|және|мен|немесе|по)\s+/u)) {
     const dash = /^(\d+)\s*[–—]\s*(\d+)$/u.exec(item) ?? /^(\d+)\s*-\s*(\d+)$/u.exec(item);
     if (dash) {
       const [from, to] = [Number(dash[1]), Number(dash[2])];
