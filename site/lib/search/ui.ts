@@ -211,6 +211,12 @@ export function startSearchPage(): void {
     box.hidden = false;
   }
 
+  // On a phone the filters start folded so the results come first; on wider screens they stay open.
+  const details = document.getElementById('facets-details') as HTMLDetailsElement | null;
+  const narrow = matchMedia('(max-width: 47.99rem)');
+  if (details && narrow.matches) details.open = false;
+  narrow.addEventListener('change', () => details && !narrow.matches && (details.open = true));
+
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     navigate({ ...current, text: input.value.trim() || null, page: 1 });

@@ -90,6 +90,18 @@ describe('search', () => {
     await page.close();
   });
 
+  it('on a phone the filters start folded, results first, and unfold on demand', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent('алименты')}`);
+    await results(page);
+    expect(await page.isVisible('fieldset[data-facet="kind"]')).toBe(false);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'search-phone.png'), fullPage: true });
+    await page.click('#facets-details > summary');
+    expect(await page.isVisible('fieldset[data-facet="kind"]')).toBe(true);
+    await page.close();
+  });
+
   it('finds Kazakh text and links to the Kazakh version of a bilingual resolution', async () => {
     const { page } = await open('/kk/search/?q=ұрлық');
     const r = await results(page);
