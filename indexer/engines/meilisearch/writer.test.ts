@@ -57,7 +57,7 @@ describe('MeiliWriter: full rebuild', () => {
     ]);
     expect(fake.requests[1]?.body).toEqual({ uid: build, primaryKey: 'key' });
     expect(fake.settings.get(build)).toEqual(meiliSettings());
-    expect(fake.requests.find((r) => r.path === '/swap-indexes')?.body).toEqual([{ indexes: ['taldau', build], rename: false }]);
+    expect(fake.requests.find((r) => r.path === '/swap-indexes')?.body).toEqual([{ indexes: ['taldau', build] }]);
     const batches = fake.requests.filter((r) => r.path.startsWith(`/indexes/${build}/documents`));
     expect(batches.map((b) => (b.body as unknown[]).length)).toEqual([2, 1]);
     expect(batches[0]?.path).toContain('primaryKey=key');

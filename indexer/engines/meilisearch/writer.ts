@@ -1,4 +1,4 @@
-import { MeilisearchApiError, type Meilisearch, type Task } from 'meilisearch';
+import { MeilisearchApiError, type IndexSwap, type Meilisearch, type Task } from 'meilisearch';
 import type { KbDocument } from '../../../schemas/kb-document.ts';
 import { toServerDocument, type ServerDocument } from '../server/document.ts';
 import { IndexWriteError, type FailedDocument } from '../server/errors/index.ts';
@@ -183,7 +183,9 @@ export class MeiliWriter implements ServerIndexWriter {
         // A swap needs both sides; an empty live index on the first run makes every run the same.
         await this.#task('create live index', () => this.#client.createIndex(live, { primaryKey: PRIMARY_KEY }));
       }
-      await this.#task('swap', () => this.#client.swapIndexes([{ indexes: [live, this.#target], rename: false }]));
+      // `rename` (Meilisearch 1.18+) is left out: false is its default, and older servers refuse the field.
+      const swap = { indexes: [live, this.#target] } as IndexSwap;
+      await this.#task('swap', () => this.#client.swapIndexes([swap]));
       this.#log(`meilisearch: "${live}" now serves the new index`);
       // After the swap the build name holds the previous documents: drop them.
       try {
