@@ -41,6 +41,9 @@ export class FakeCluster {
   /** Fail `_aliases` with a 500, to test a failure at the very end. */
   failAliases = false;
   wrongKey = false;
+  /** Answer bulk requests after the first N with a 500 (a node failing midway through a load). */
+  failBulkAfter: number | null = null;
+  #bulkCalls = 0;
 
   constructor() {
     const m = this.mock;
@@ -108,7 +111,12 @@ export class FakeCluster {
       }
       return { acknowledged: true, errors: false };
     }));
-    m.add({ method: 'POST', path: '/_bulk' }, record((p) => this.#bulk(p.body as Record<string, any>[])));
+    m.add({ method: 'POST', path: '/_bulk' }, record((p) => {
+      if (this.failBulkAfter !== null && ++this.#bulkCalls > this.failBulkAfter) {
+        return new errors.ResponseError({ body: { error: { type: 'node_not_connected_exception', reason: 'simulated node failure' }, status: 500 }, statusCode: 500, headers: {}, warnings: null, meta: {} as never });
+      }
+      return this.#bulk(p.body as Record<string, any>[]);
+    }));
   }
 
   /** The mock's transport, to hand to `createElasticClient`. */

@@ -108,6 +108,19 @@ describe('ElasticWriter: full rebuild', () => {
     expect([...cluster.indices.keys()]).toEqual([live]);
   });
 
+  it('a node failing midway through the load leaves the alias untouched and deletes the partial index', async () => {
+    const live = (await run([RESOLUTION])).writer.targetIndex;
+    cluster.failBulkAfter = 1;
+    const error = (await run(SAMPLE_DOCUMENTS, { flushBytes: 1, concurrency: 1 }).catch((e: unknown) => e)) as IndexWriteError;
+    expect(error).toBeInstanceOf(IndexWriteError);
+    expect(error.step).toBe('write');
+    expect(error.message).toMatch(/node_not_connected_exception.*live index was not changed/);
+    expect(cluster.exchange.filter((c) => c === 'POST /_bulk').length).toBeGreaterThanOrEqual(2);
+    expect([...(cluster.aliases.get('taldau') ?? [])]).toEqual([live]);
+    expect([...cluster.indices.keys()]).toEqual([live]);
+    expect(cluster.docsOf('taldau')).toEqual(['resolution__2000-04-28-n5']);
+  });
+
   it('retries documents the cluster rejected with 429 and loses none', async () => {
     cluster.rejectItems = 2;
     const { stats, lines } = await run(SAMPLE_DOCUMENTS);
