@@ -1,0 +1,43 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { BENCH_QUERIES } from './queries.ts';
+
+/**
+ * The whole benchmark at 200 decisions, as `npm run bench` runs it: corpus, `taldau index`, `astro build`,
+ * Pagefind's own crawl, and the searches in /usr/bin/chromium. Slow (about two minutes on a shared
+ * machine) because it is real: every part a user would meet.
+ */
+describe('npm run bench -- --decisions 200 --json', () => {
+  it('prints one JSON report with builds, baseline and six searches that all found something', () => {
+    const run = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/bench.ts', '--decisions', '200', '--json', '--no-rebuild', '--work', '.cache/bench-smoke'], {
+      encoding: 'utf8',
+      env: { ...process.env, CI: '1' },
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 280_000,
+    });
+    expect(run.status, run.stderr.slice(-3000)).toBe(0);
+    expect(run.stderr).toContain('▶ astro build');
+    const report = JSON.parse(run.stdout);
+    expect(report.decisions).toBe(200);
+    expect(report.documents).toBeGreaterThan(200);
+    for (const key of ['indexSeconds', 'siteSeconds', 'peakRssMB', 'indexBytes', 'indexFiles']) {
+      expect(report[key], key).toBeGreaterThan(0);
+    }
+    expect(report.peakRssMB).toBeGreaterThanOrEqual(report.indexPeakRssMB);
+    expect(report.pages).toBeGreaterThan(600);
+    expect(report.queries).toHaveLength(BENCH_QUERIES.length);
+    for (const q of report.queries) {
+      expect(q, q.name).toMatchObject({ query: expect.any(String), filters: expect.any(Object), bytes: expect.any(Number), ms: expect.any(Number) });
+      expect(q.hits, `${q.name} found nothing`).toBeGreaterThan(0);
+      expect(q.bytes).toBeGreaterThan(10_000);
+      expect(q.followUpHits, `${q.name} follow-up found nothing`).toBeGreaterThan(0);
+      expect(q.errors, q.name).toEqual([]);
+    }
+    expect(report.queries.filter((q: { filters: object }) => Object.keys(q.filters).length === 3)).toHaveLength(3);
+    const b = report.baseline;
+    for (const key of ['indexSeconds', 'peakRssMB', 'indexBytes', 'indexFiles']) expect(b[key], `baseline.${key}`).toBeGreaterThan(0);
+    expect(b.queries).toHaveLength(BENCH_QUERIES.length);
+    expect(report.ratios.indexBytes).toBeCloseTo(report.indexBytes / b.indexBytes, 1);
+    expect(report.targets.length).toBeGreaterThan(5);
+  }, 300_000);
+});
