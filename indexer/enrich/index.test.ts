@@ -41,9 +41,11 @@ describe('enrichDocuments: masking', () => {
 
   it('refuses a decision whose body still holds an ИИН after masking, naming its first file and the body', () => {
     const iin = withCheck('85021430012');
-    const { problems } = enrichDocuments([doc('decision/2-1-2023', `номер${iin}x`)], { codes: [] });
+    const clean = doc('decision/2-2-2023', 'Истец Иванов.');
+    const { documents, problems } = enrichDocuments([doc('decision/2-1-2023', `номер${iin}x`), clean], { codes: [] });
     expect(problems).toEqual([expect.objectContaining({ file: 'decisions/2-1-2023.ru.md', field: 'body' })]);
-    expect(problems[0]!.message).toMatch(/ИИН/);
+    expect(problems[0]!.message).toMatch(/ИИН.*left out/);
+    expect(documents.map((d) => d.id)).toEqual(['decision/2-2-2023']);
   });
 });
 

@@ -27,13 +27,19 @@ type Lang = 'ru' | 'kk';
 /**
  * The enrich stage, pure: returns new documents.
  * 1. Depersonalise decisions (title and body together, so a person has one letter in both), and
- *    refuse any whose text still holds an ИИН or a phone afterwards.
+ *    refuse any whose text still holds an ИИН or a phone afterwards: reported, and left out.
  * 2. Extract citations from the (masked) texts; resolve them against the codes and the documents.
  * 3. Fill the applied norms, the reverse links (`citedBy`) and the similar decisions.
  */
 export function enrichDocuments(documents: KbDocument[], context: EnrichContext): EnrichResult {
   const problems: Problem[] = [];
-  const masked = documents.map((doc) => (doc.kind === 'decision' ? maskDecision(doc, problems) : doc));
+  // A decision that still leaks after masking is left out altogether: it must reach no page and no index.
+  const masked = documents.flatMap((doc) => {
+    if (doc.kind !== 'decision') return [doc];
+    const before = problems.length;
+    const result = maskDecision(doc, problems);
+    return problems.length > before ? [] : [result];
+  });
 
   const registry = citationRegistry(context.codes, masked);
   const cited = masked.map((doc) => withCitations(doc, registry));
@@ -74,7 +80,7 @@ function maskDecision(doc: KbDocument, problems: Problem[]): KbDocument {
         problems.push({
           file: doc.files[0] ?? doc.id,
           field,
-          message: `${lang} ${field} still holds an unmasked ${leak.type === 'iin' ? 'ИИН' : 'phone number'} after depersonalisation (character ${leak.start}); mask it in the source`,
+          message: `${lang} ${field} still holds an unmasked ${leak.type === 'iin' ? 'ИИН' : 'phone number'} after depersonalisation (character ${leak.start}); the decision is left out until it is masked in the source`,
         });
       }
     }

@@ -11,14 +11,16 @@ import type { FoundCitation } from './types.ts';
 const COURT_RU = String.raw`(?:Пленума\s+)?(?:Верховного\s+Суда|ВС)(?:\s+(?:Республики\s+Казахстан|РК|Казахской\s+ССР))?`;
 const DATE_RU = String.raw`(?:(\d{1,2})\s+(${MONTH_RU})\s+(\d{4})\s*(?:года|г\.)?|(\d{1,2})\.(\d{1,2})\.(\d{4})\s*(?:года|г\.)?)`;
 const NUMBER = String.raw`(?:№|N)\s*(\d+)`;
+/** The resolution's title may stand between the court and the date, or the date and the number. */
+const TITLE = String.raw`(?:\s+[«"][^«»"\n]{1,200}(?:[«"][^«»"\n]{0,100}[»"][^«»"\n]{0,100})?[»"])?`;
 const RESOLUTION_RU = new RegExp(
-  String.raw`(?<![\p{L}])(?:нормативн\p{L}*\s+постановлени\p{L}*|постановлени\p{L}*(?=\s+Пленума)|НП)\s+${COURT_RU}\s+(?:от\s+${DATE_RU}\s*${NUMBER}|${NUMBER}\s+от\s+${DATE_RU})`,
+  String.raw`(?<![\p{L}])(?:нормативн\p{L}*\s+постановлени\p{L}*|постановлени\p{L}*(?=\s+Пленума)|НП)\s+${COURT_RU}${TITLE}\s+(?:от\s+${DATE_RU}\s*${NUMBER}|${NUMBER}\s+от\s+${DATE_RU})`,
   'giu',
 );
 const COURT_KK = String.raw`(?:(?:Қазақстан\s+Республикасы(?:ның)?|ҚР)\s+)?(?:Жоғарғы\s+Сотының|ЖС-ның|ЖС)(?:\s+Пленумының)?`;
 const DATE_KK = String.raw`(?:(\d{4})\s+жылғы\s+(\d{1,2})\s+(${MONTH_KK})|(\d{1,2})\.(\d{1,2})\.(\d{4})\s*(?:жылғы)?)`;
 const RESOLUTION_KK = new RegExp(
-  String.raw`(?<![\p{L}])${COURT_KK}\s+${DATE_KK}\s*${NUMBER}\s+(?:нормативтік\s+)?қаулы\p{L}*`,
+  String.raw`(?<![\p{L}])${COURT_KK}\s+${DATE_KK}${TITLE}\s*${NUMBER}\s+(?:нормативтік\s+)?қаулы\p{L}*`,
   'giu',
 );
 
