@@ -38,6 +38,7 @@ export function startSearchPage(): void {
   let backend: Promise<SearchBackend> | undefined;
   let current: SearchQuery;
   let runId = 0;
+  let refocus: string | undefined;
 
   const hrefFor = (q: SearchQuery) => {
     const s = encodeSearchParams(q).toString();
@@ -156,7 +157,10 @@ export function startSearchPage(): void {
       const list = el('ul');
       for (const v of values) {
         const box = el('input', { type: 'checkbox', checked: selected.includes(v), value: v, name: `f.${key}` });
-        box.addEventListener('change', () => navigate(toggleFilter(current, key, v)));
+        box.addEventListener('change', () => {
+          refocus = `f.${key}=${v}`;
+          navigate(toggleFilter(current, key, v));
+        });
         const text = key === 'category' ? `${v} ${label(key, v)}` : label(key, v);
         const li = el('li', {}, el('label', {}, box, el('span', {}, text), el('span', { className: 'count' }, String(counts[v] ?? 0))));
         li.style.paddingLeft = `${depth(v) * 0.9}rem`;
@@ -170,6 +174,12 @@ export function startSearchPage(): void {
     clear.addEventListener('click', () => navigate({ ...current, filters: {}, years: undefined, page: 1 } as SearchQuery));
     if (Object.keys(current.filters).length || current.years) boxes.push(el('p', {}, clear));
     facetsBox.replaceChildren(...boxes);
+    // The panel is redrawn after every change: keep keyboard focus on the checkbox just toggled.
+    if (refocus) {
+      const [name, value] = [refocus.slice(0, refocus.indexOf('=')), refocus.slice(refocus.indexOf('=') + 1)];
+      [...facetsBox.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].find((i) => i.name === name && i.value === value)?.focus();
+      refocus = undefined;
+    }
   }
 
   function yearRange(): HTMLElement {

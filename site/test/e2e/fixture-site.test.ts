@@ -116,10 +116,13 @@ describe('search', () => {
     expect(await facetCount(page, 'kind', 'resolution')).toBe(2);
     expect(await facetCount(page, 'court', 'astana-saryarka-district-court')).toBe(3);
 
-    await page.check('fieldset[data-facet="kind"] input[value="decision"]');
+    // By keyboard: focus the checkbox, press Space; focus stays on it after the panel is redrawn.
+    await page.focus('fieldset[data-facet="kind"] input[value="decision"]');
+    await page.keyboard.press('Space');
     await page.waitForURL(/f\.kind=decision/);
     r = await results(page);
     expect(r.count).toBe('Найдено: 8');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('decision');
     expect(await facetCount(page, 'kind', 'decision')).toBe(8);
     expect(await facetCount(page, 'court', 'supreme-court')).toBe(1); // the summary by the Supreme Court is gone
 
