@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { KbDocument } from '../../../schemas/kb-document.ts';
 import { buildCategoryModel } from './category-model.ts';
 import { computeSimilar } from './similar.ts';
+import { expandColloquial } from './colloquial.ts';
 import { suggestCategories } from './suggest.ts';
 
 function decision(slug: string, category: string, body: string, norms: string[] = []): KbDocument {
@@ -65,8 +66,15 @@ describe('category suggestion', () => {
     ['у меня украли телефон, кража в магазине', 'U.13.188'],
     ['банк требует вернуть кредит', 'G.08.01'],
     ['некені бұзу туралы талап', 'G.02.01'],
+    ['хочу развестись', 'G.02.01'], // everyday word → «расторжение брака»
+    ['обокрали, украли кошелёк', 'U.13.188'],
   ])('«%s» → %s first', (text, code) => {
     expect(suggestCategories(text, model)[0]?.code).toBe(code);
+  });
+
+  it('expands everyday words into the legal words of the classifier', () => {
+    expect(expandColloquial('уволили с работы')).toEqual(expect.arrayContaining(['уволне', 'восста']));
+    expect(expandColloquial('заявление')).toEqual([]);
   });
 
   it('suggests nothing for text it has no words for', () => {

@@ -1,9 +1,11 @@
+import { expandColloquial } from './colloquial.ts';
 import { termCounts } from './terms.ts';
 
 /**
  * Category suggestion for a pasted description of a situation («муж не платит алименты на ребёнка»).
  * Pure and dependency-free (only ./terms.ts), so the search page can run it in the browser over the
- * JSON model `buildCategoryModel` writes at index time.
+ * JSON model `buildCategoryModel` writes at index time. Everyday words are first expanded into the
+ * legal words the classifier uses (`colloquial.ts`).
  */
 export interface CategoryModel {
   version: 1;
@@ -24,7 +26,9 @@ export interface CategorySuggestion {
 export function suggestCategories(text: string, model: CategoryModel, limit = 5): CategorySuggestion[] {
   const index = new Map(model.terms.map((t, i) => [t, i]));
   const query = new Map<number, number>();
-  for (const [t, c] of termCounts(text)) {
+  const counts = termCounts(text);
+  for (const t of expandColloquial(text)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  for (const [t, c] of counts) {
     const i = index.get(t);
     if (i !== undefined) query.set(i, (1 + Math.log(c)) * (model.idf[i] ?? 0));
   }

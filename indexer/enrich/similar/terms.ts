@@ -15,7 +15,8 @@ const STOP = new Set([
 
 export function terms(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.toLowerCase().replace(/ё/g, 'е').matchAll(/[\p{L}]{3,}/gu)) {
+  // ь/ъ go: «уволил» and «увольнение» then share their prefix.
+  for (const m of text.toLowerCase().replace(/ё/g, 'е').replace(/[ьъ]/g, '').matchAll(/[\p{L}]{3,}/gu)) {
     const word = m[0];
     if (STOP.has(word)) continue;
     const stem = word.slice(0, PREFIX);
