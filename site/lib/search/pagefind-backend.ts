@@ -1,7 +1,7 @@
 import type { SearchQuery, SearchResult } from '../../../schemas/search.ts';
 import { SearchQueryError, type SearchBackend, type SiteSearchResult } from './backend.ts';
 import { countFacets, rankByWordsMatched, relaxedWords } from './relaxed.ts';
-import { mergeFacetCounts, toHit, toPagefindSearch, type PagefindFragment, type PagefindSearchArgs } from './pagefind-query.ts';
+import { mergeFacetCounts, toHit, toPagefindSearch, type PagefindFilters, type PagefindFragment, type PagefindSearchArgs } from './pagefind-query.ts';
 
 /** The slice of Pagefind's browser API we use (pagefind.js, 1.6). */
 interface PagefindResult {
@@ -110,11 +110,34 @@ export function createPagefindBackend(opts: { urlPrefix: string; basePath?: stri
     return {
       hits: data.map((f) => toHit(f, opts.urlPrefix)),
       total,
-      facets: mergeFacetCounts(ru.filters, kk.filters),
+      facets: { ...mergeFacetCounts(ru.filters, kk.filters), ...(await ownFacetCounts(instances, args, kkFilters)) },
       page: q.page,
       pageSize: q.pageSize,
       pages,
     };
+  }
+
+  /**
+   * Values chosen in a facet combine with OR, so that facet's counts must ignore its own choice (else
+   * choosing «decision» would show «resolution 0» although adding it would find resolutions). One more
+   * search per facet with a choice, without it; only counts are read, no fragment is loaded.
+   */
+  async function ownFacetCounts(instances: Instances, args: PagefindSearchArgs, kkFilters: PagefindFilters): Promise<Record<string, Record<string, number>>> {
+    const keys = Object.keys(args.options.filters).filter((k) => k !== 'year' && args.options.filters[k]?.any?.length);
+    const without = (filters: PagefindFilters, key: string): PagefindFilters => {
+      const { [key]: own, ...rest } = filters;
+      return own?.none?.length ? { ...rest, [key]: { none: own.none } } : rest;
+    };
+    const entries = await Promise.all(
+      keys.map(async (key) => {
+        const [ru, kk] = await Promise.all([
+          instances.ru.search(args.term, { ...args.options, filters: without(args.options.filters, key) }),
+          instances.kk.search(args.term, { ...args.options, filters: without(kkFilters, key) }),
+        ]);
+        return [key, mergeFacetCounts(ru?.filters, kk?.filters)[key] ?? {}] as const;
+      }),
+    );
+    return Object.fromEntries(entries);
   }
 
   /**

@@ -124,6 +124,7 @@ describe('search', () => {
     expect(r.count).toBe('Найдено: 8');
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('decision');
     expect(await facetCount(page, 'kind', 'decision')).toBe(8);
+    expect(await facetCount(page, 'kind', 'resolution')).toBe(2); // values of one facet OR: counts ignore its own choice
     expect(await facetCount(page, 'court', 'supreme-court')).toBe(1); // the summary by the Supreme Court is gone
 
     // The category facet is the classifier's tree: a parent includes its children's documents, and
