@@ -203,7 +203,20 @@ function pickPerson(persons: Person[], stem: string, initial?: string, gender?: 
   return persons.length - 1;
 }
 
-export function findNames(text: string, options: NameOptions = {}): NameCandidate[] {
+/**
+ * Names set in capitals («ИВАНОВ ИВАН ИВАНОВИЧ», «АХМЕТОВ БАУЫРЖАН СЕРІКҰЛЫ», as verdicts print the
+ * accused) are read as if written normally. Lower-casing keeps every offset, so the spans found in
+ * the copy are the spans of the input.
+ */
+const CAPS_NAME = /(?<![\p{L}])\p{Lu}{2,}(?:-\p{Lu}{2,})?[ \u00a0]+\p{Lu}{2,}[ \u00a0]+\p{Lu}{2,}(?:ОВИЧ|ЕВИЧ|ЬИЧ|ОВНА|ЕВНА|ИЧНА|ҰЛЫ|УЛЫ|ҚЫЗЫ|КЫЗЫ)\p{Lu}{0,4}(?![\p{L}])/gu;
+const titleCase = (words: string) => words.toLowerCase().replace(/(^|[\s-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+
+function readCapitalNames(text: string): string {
+  return text.replace(CAPS_NAME, (m) => titleCase(m));
+}
+
+export function findNames(input: string, options: NameOptions = {}): NameCandidate[] {
+  const text = readCapitalNames(input);
   const tokens = tokenize(text);
   const keepStems = new Set(
     (options.keep ?? []).flatMap((name) => [...name.matchAll(/\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?/gu)].map((m) => surnameStem(m[0]))),
