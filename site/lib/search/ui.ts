@@ -1,12 +1,18 @@
 import type { SearchQuery, SearchResult } from '../../../schemas/search.ts';
 import { chooseBackend, type SearchBackend, type SiteSearchResult } from './backend.ts';
 import { decodeSearchParams, encodeSearchParams, toggleFilter } from './codec.ts';
+import { hitsToCsv } from './export.ts';
 import type { SearchPageConfig } from './ui-types.ts';
 
 /**
  * The search page's script: a thin loop URL → query → backend → DOM. The URL is the only state, so
  * Back, reload and shared links all land on the same results. Nothing engine-specific lives here.
  */
+
+/** A lawyer's export: enough for a memo, bounded so a careless click cannot load the whole index. */
+const EXPORT_LIMIT = 500;
+/** Without it, spreadsheet programs read UTF-8 CSV as a legacy code page and Cyrillic turns to mojibake. */
+const UTF8_BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 
 const FACET_ORDER = ['kind', 'proceeding', 'category', 'norm', 'court', 'region', 'instance', 'actType', 'outcome', 'language', 'status'] as const;
 
@@ -28,6 +34,8 @@ export function startSearchPage(): void {
   const countEl = document.querySelector<HTMLElement>('[data-results-count]')!;
   const message = document.getElementById('search-message')!;
   const pagination = document.getElementById('pagination')!;
+  const exportButton = document.getElementById('export') as HTMLButtonElement;
+  exportButton.addEventListener('click', () => void exportCsv());
   const label = (key: string, value: string) => config.labels[key]?.[value] ?? value;
   const dateFormat = new Intl.DateTimeFormat({ ru: 'ru-RU', kk: 'kk-KZ', en: 'en-GB' }[config.lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   const formatDate = (iso: string) => {
@@ -113,6 +121,30 @@ export function startSearchPage(): void {
       message.append(el('p', {}, d('search.noResults')));
     }
     renderPagination(r);
+    exportButton.hidden = r.total === 0;
+  }
+
+  /** Up to EXPORT_LIMIT results of the current search as CSV, fetched page by page through the backend. */
+  async function exportCsv() {
+    const b = await (backend ??= chooseBackend({ urlPrefix: config.urlPrefix, ...(config.endpoint ? { endpoint: config.endpoint } : {}) }));
+    const hits = [];
+    for (let page = 1; hits.length < EXPORT_LIMIT; page++) {
+      const r = await b.search({ ...current, page, pageSize: 50 });
+      hits.push(...r.hits);
+      if (page >= r.pages) break;
+    }
+    const csv = hitsToCsv(hits.slice(0, EXPORT_LIMIT), location.origin, (key, value) => label(key, value), {
+      title: d('search.csv.title'),
+      kind: d('facet.kind'),
+      date: d('search.csv.date'),
+      caseNumber: d('search.csv.caseNumber'),
+      court: d('facet.court'),
+      category: d('facet.category'),
+      url: 'URL',
+    });
+    const a = el('a', { href: URL.createObjectURL(new Blob([UTF8_BOM, csv], { type: 'text/csv;charset=utf-8' })), download: 'taldau-search.csv' });
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
   }
 
   function renderPagination(r: SearchResult) {

@@ -170,6 +170,13 @@ describe('search', () => {
     await page.reload();
     expect(await results(page)).toEqual(first);
     expect(await page.inputValue('#sort')).toBe('date-asc');
+    // A lawyer takes the list away as CSV, in the same order.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+    const bytes = await readFile((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // BOM: spreadsheets then read Cyrillic right
+    const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n');
+    expect(lines[0]).toBe('Название,Вид документа,Дата,Номер дела,Суд,Категория,URL');
+    expect(lines.slice(1).map((l) => new URL(l.split(',').at(-1)!).pathname)).toEqual(first.urls);
     await page.close();
   });
 
