@@ -39,7 +39,7 @@ function extractBoth(text: string, registry: CitationRegistry): FoundCitation[] 
   const seen = new Set<string>();
   const all: FoundCitation[] = [];
   for (const c of [...extractCitations(text, 'ru', registry), ...extractCitations(text, 'kk', registry)]) {
-    const key = `${c.type}|${c.start}|${c.end}|${c.article ?? ''}`;
+    const key = `${c.type}|${c.start}|${c.end}|${c.article ?? ''}|${c.paragraph ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
     all.push(c);

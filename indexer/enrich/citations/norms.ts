@@ -18,8 +18,10 @@ const ARTICLES_RU = new RegExp(
   'giu',
 );
 const SUB = String.raw`(?:\d+\)?|[«"]?[а-яa-z][»"]?\)?)`;
+/** «п. 3), 4)», «пп. 1, 2»: several paragraphs of one article. */
+const SUBS = String.raw`${SUB}(?:\s*(?:,|и)\s*${SUB})*`;
 const BACK_RU = new RegExp(
-  String.raw`(?<![\p{L}])(?:(?:подпункт\p{L}*|подп\.|пп\.|п\.\s?п\.)\s*(${SUB})\s*)?(?:(?:пункт\p{L}*|п\.)\s*(${SUB})\s*)?(?:(?:част\p{L}*|ч\.)\s*(\d+|${ORDINAL_RU})\s*)?$`,
+  String.raw`(?<![\p{L}])(?:(?:подпункт\p{L}*|подп\.|пп\.|п\.\s?п\.)\s*(${SUBS})\s*)?(?:(?:пункт\p{L}*|п\.)\s*(${SUBS})\s*)?(?:(?:част\p{L}*|ч\.)\s*(\d+|${ORDINAL_RU})\s*)?$`,
   'iu',
 );
 const FORWARD_PART_RU = new RegExp(String.raw`\s*,?\s*(?:ч\.|част\p{L}*)\s*(\d+|${ORDINAL_RU})`, 'iuy');
@@ -65,14 +67,20 @@ export function findNormCitations(text: string, lang: 'ru' | 'kk', codes: NormCo
   const base = codeMatcher(codes, lang);
   const matcherAt = matchersByPosition(text, base);
   const found: FoundCitation[] = [];
-  const emit = (start: number, end: number, name: CodeName, articles: string[], part?: string, paragraph?: string) => {
+  // Subdivisions belong to the first article of a list («ч. 2 ст. 188, 190»); several paragraphs
+  // («п. 3), 4) ч. 2 ст. 190») give one citation each.
+  const emit = (start: number, end: number, name: CodeName, articles: string[], part?: string, paragraphs: (string | undefined)[] = [undefined]) => {
     articles.forEach((article, i) => {
-      found.push({
-        type: 'norm', text: text.slice(start, end), start, end, target: target(registry, name, article),
-        code: name.short, article, ...(i === 0 && part ? { part } : {}), ...(i === 0 && paragraph ? { paragraph } : {}),
-      });
+      for (const paragraph of i === 0 ? paragraphs : [undefined]) {
+        found.push({
+          type: 'norm', text: text.slice(start, end), start, end, target: target(registry, name, article),
+          code: name.short, article, ...(i === 0 && part ? { part } : {}), ...(paragraph ? { paragraph } : {}),
+        });
+      }
     });
   };
+  const list = (raw: string | undefined): (string | undefined)[] =>
+    raw ? raw.split(/\s*(?:,|(?<![\p{L}])и(?![\p{L}]))\s*/u).map((x) => subdivision(x)).filter(Boolean) : [undefined];
 
   // Russian order: [subdivisions] article(s) [subdivisions] code. Kazakh texts quote Russian forms too.
   interface Pending {
@@ -81,7 +89,7 @@ export function findNormCitations(text: string, lang: 'ru' | 'kk', codes: NormCo
     at: number;
     articles: string[];
     part?: string;
-    paragraph?: string;
+    paragraphs: (string | undefined)[];
     code: { name: CodeName; end: number } | null;
   }
   const pending: Pending[] = [];
@@ -90,15 +98,15 @@ export function findNormCitations(text: string, lang: 'ru' | 'kk', codes: NormCo
     const back = BACK_RU.exec(before);
     let at = m.index + m[0].length;
     let part = subdivision(back?.[3]);
-    let paragraph = subdivision(back?.[2] ?? back?.[1]);
+    let paragraphs = list(back?.[2] ?? back?.[1]);
     const forwardPart = sticky(FORWARD_PART_RU, text, at);
     if (forwardPart) [part, at] = [part ?? subdivision(forwardPart[1]), at + forwardPart[0].length];
     const forwardParagraph = sticky(FORWARD_PARAGRAPH_RU, text, at);
-    if (forwardParagraph) [paragraph, at] = [paragraph ?? subdivision(forwardParagraph[1]), at + forwardParagraph[0].length];
+    if (forwardParagraph) [paragraphs, at] = [paragraphs[0] ? paragraphs : [subdivision(forwardParagraph[1])], at + forwardParagraph[0].length];
     const gap = /^\s*/.exec(text.slice(at))![0].length;
     const code = matcherAt(at).matchAt(text, at + gap);
     const start = back && back[0].trim() ? m.index - before.length + back.index : m.index;
-    pending.push({ start, at, articles: expandArticles(m[1]!), part, paragraph, code });
+    pending.push({ start, at, articles: expandArticles(m[1]!), part, paragraphs, code });
   }
   // «части первой статьи 424 и статьёй 426 ГПК», «пункт 4 статьи 9, статья 350 ГК»: a code named once
   // serves the whole chain of articles before it.
@@ -108,7 +116,7 @@ export function findNormCitations(text: string, lang: 'ru' | 'kk', codes: NormCo
       item.code = { name: next.code.name, end: item.at };
     }
   }
-  for (const p of pending) if (p.code) emit(p.start, p.code.end, p.code.name, p.articles, p.part, p.paragraph);
+  for (const p of pending) if (p.code) emit(p.start, p.code.end, p.code.name, p.articles, p.part, p.paragraphs);
 
   if (lang === 'kk') {
     // Kazakh order: code, article(s), subdivisions. Aliases defined anywhere in the text are known here.
@@ -134,7 +142,7 @@ export function findNormCitations(text: string, lang: 'ru' | 'kk', codes: NormCo
           if (q) [paragraph, at, progress] = [subdivision(q[1]), at + q[0].length, true];
         }
         if (link > 0) from += /^[\s,]*(?:(?:және|мен|пен|бен)\s+)?/u.exec(text.slice(from))![0].length;
-        emit(from, at, code.name, expandArticles(articles[1]!), part, paragraph ?? subparagraph);
+        emit(from, at, code.name, expandArticles(articles[1]!), part, [paragraph ?? subparagraph]);
         from = at;
       }
     }
