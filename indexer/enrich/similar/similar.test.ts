@@ -41,6 +41,15 @@ describe('similar decisions', () => {
     }
   });
 
+  it('ranks the same category above a neighbouring one even when the neighbour reads closer', () => {
+    const docs = [
+      decision('a', 'G.02.01', 'брак расторгнуть, супруги живут раздельно'),
+      decision('same-leaf', 'G.02.01', 'совсем другие слова о примирении'),
+      decision('sibling', 'G.02.05', 'брак расторгнуть, супруги живут раздельно'),
+    ];
+    expect(computeSimilar(docs).get('decision/a')).toEqual(['decision/same-leaf', 'decision/sibling']);
+  });
+
   it('keeps at most `top`', () => {
     expect(computeSimilar(DOCS, { top: 1 }).get('decision/divorce-1')).toHaveLength(1);
   });

@@ -7,8 +7,10 @@ import { cosine, inverseFrequencies, termCounts, tfidf, type Vector } from './ve
  * Candidates come from the decision's own category bucket, widened one classifier level at a time
  * (leaf → parent → … → branch) until there are enough, and capped, so the work is O(n·k) rather than
  * all pairs: at 50,000 decisions each one is compared with a bounded neighbourhood, never with all.
- * Score = 0.6·cosine(TF-IDF of the masked text) + 0.25·overlap of applied norms + 0.15·category closeness
- * (shared depth of the classifier trail), so the same and neighbouring categories come first.
+ * Score = category closeness (shared depth of the classifier trail, 0..1) + 0.3·(0.7·cosine of the
+ * TF-IDF of the masked text + 0.3·overlap of applied norms): the same category first, then neighbouring
+ * ones, and within a level the closest in content and norms. A decision in both languages is compared
+ * on both texts.
  */
 export interface SimilarOptions {
   /** How many to keep per decision (default 5). */
@@ -18,8 +20,7 @@ export interface SimilarOptions {
 }
 
 function textOf(doc: KbDocument): string {
-  const lang = doc.languages[0];
-  return [lang ? doc.title[lang] : '', ...doc.keywords, lang ? doc.body[lang] : ''].join('\n');
+  return [...Object.values(doc.title), ...doc.keywords, ...Object.values(doc.body)].join('\n');
 }
 
 function jaccard(a: string[], b: string[]): number {
@@ -68,7 +69,8 @@ export function computeSimilar(documents: KbDocument[], options: SimilarOptions 
     const own = vectors.get(d.id)!;
     const scored = [...candidates.values()].map((o) => ({
       id: o.id,
-      score: 0.6 * cosine(own, vectors.get(o.id)!) + 0.25 * jaccard(d.norms, o.norms) + 0.15 * categoryCloseness(d, o),
+      // Category first (levels are ≥ 1/3 apart, content adds < 1/3), then content and applied norms.
+      score: categoryCloseness(d, o) + 0.3 * (0.7 * cosine(own, vectors.get(o.id)!) + 0.3 * jaccard(d.norms, o.norms)),
     }));
     scored.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
     result.set(d.id, scored.slice(0, top).map((s) => s.id));
