@@ -87,8 +87,8 @@ function findMentions(text: string, tokens: Token[], roles: RoleMark[]): Omit<Me
   const roleEnds = new Set<number>();
   for (const r of roles) roleEnds.add(r.end);
   const afterRole = (t: Token) => {
-    const before = text.slice(Math.max(0, t.start - 4), t.start);
-    const gap = /[ \u00a0]{1,3}$/.exec(before);
+    const before = text.slice(Math.max(0, t.start - 6), t.start);
+    const gap = /(?:[ \u00a0]*[–—:-][ \u00a0]*|[ \u00a0]{1,3})$/u.exec(before);
     return !!gap && roleEnds.has(t.start - gap[0].length);
   };
   const mention = (first: number, last: number, surname: Token | undefined, given?: Token, patronymic?: Token) => ({
@@ -135,15 +135,33 @@ function findMentions(text: string, tokens: Token[], roles: RoleMark[]): Omit<Me
   return mentions;
 }
 
+/** A name known to be of someone in office (the judge of the frontmatter): surname stem and first initial. */
+interface KeptName {
+  stem: string;
+  initial?: string;
+}
+
+function officialName(name: string): KeptName {
+  const surname = /\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?/u.exec(name)?.[0] ?? name;
+  const initial = /(?<![\p{L}])(\p{Lu})\./u.exec(name)?.[1] ?? /\p{Lu}\p{Ll}+\s+(\p{Lu})\p{Ll}/u.exec(name)?.[1];
+  return { stem: surnameStem(surname), initial };
+}
+
+/** The judge «Сейткали А.Б.» is kept; a party «Сейткали Е.К.» with the same surname is not. */
+function isKept(keep: KeptName[], surname: string, initial?: string): boolean {
+  const stem = surnameStem(surname);
+  return keep.some((k) => k.stem === stem && (!k.initial || !initial || k.initial === initial));
+}
+
 const LIST_GAP = /^[\s,]*(?:(?:и|және|а также)\s+)?$/u;
 
 /** Whether each mention belongs to someone acting in office. */
-function classify(text: string, mentions: Omit<Mention, 'official'>[], roles: RoleMark[], keepStems: Set<string>): Mention[] {
+function classify(text: string, mentions: Omit<Mention, 'official'>[], roles: RoleMark[], keep: KeptName[]): Mention[] {
   const result: Mention[] = [];
   for (const m of mentions) {
     const prev = result[result.length - 1];
     let official: boolean;
-    if (m.surname && keepStems.has(surnameStem(m.surname))) official = true;
+    if (m.surname && isKept(keep, m.surname, m.initial)) official = true;
     else if (prev && LIST_GAP.test(text.slice(prev.end, m.start))) official = prev.official;
     else {
       const from = Math.max(prev?.end ?? 0, m.start - 60);
@@ -176,11 +194,10 @@ function readCapitalNames(text: string): string {
 export function findNames(input: string, options: NameOptions = {}): NameCandidate[] {
   const text = readCapitalNames(input);
   const tokens = tokenize(text);
-  const keepStems = new Set(
-    (options.keep ?? []).flatMap((name) => [...name.matchAll(/\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?/gu)].map((m) => surnameStem(m[0]))),
-  );
+  const keep = (options.keep ?? []).map(officialName);
+  const keepStems = new Set(keep.map((k) => k.stem));
   const roles = findRoles(text);
-  const mentions = classify(text, findMentions(text, tokens, roles), roles, keepStems);
+  const mentions = classify(text, findMentions(text, tokens, roles), roles, keep);
   const persons: Person[] = [];
   const found: NameCandidate[] = [];
   const covered = new Set<number>();
@@ -205,8 +222,8 @@ export function findNames(input: string, options: NameOptions = {}): NameCandida
       }
       continue;
     }
+    // A bare surname a private person shares with the judge is masked: privacy before the judge's name.
     const person = bySurname;
-    if (keepStems.has(surnameStem(t.text))) continue;
     let [first, last] = [i, i];
     if (tokens[i - 1]?.kind === 'initials' && !covered.has(i - 1) && adjacent(text, tokens[i - 1], t)) first = i - 1;
     const next = tokens[i + 1];
