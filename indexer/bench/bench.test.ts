@@ -83,7 +83,8 @@ const figures = (over: Partial<BuildFigures> = {}): BuildFigures => ({
 const report = (over: Partial<Omit<BenchReport, 'targets' | 'ratios'>> = {}): BenchReport =>
   finishReport({
     ...figures(), decisions: 1000, seed: 1, documents: 1025, corpusBytes: 8e6, corpusSeconds: 1, siteSeconds: 120, sitePeakRssMB: 900,
-    siteIndexSeconds: 9, pages: 5000, siteBytes: 5e7, indexPeakRssMB: 300, rebuild: null, baseline: null, ...over,
+    siteIndexSeconds: 9, pages: 5000, siteBytes: 5e7, indexPeakRssMB: 300, rebuild: null, baseline: null,
+    machine: { cpus: 2, loadAverage: { start: 9.5, end: 8.25 } }, ...over,
   });
 
 describe('ratios', () => {
@@ -125,6 +126,7 @@ describe('targets and the report', () => {
   it('prints builds, composition, searches with ratios against the baseline, and the targets', () => {
     const text = formatReport(report({ baseline: figures({ indexSeconds: 40, queries: [query('rare', 100_000, 150), query('common', 200_000, 400)] }) }));
     expect(text).toContain('1000 decisions');
+    expect(text).toContain('2 CPUs, load average 9.5 at the start, 8.3 at the end');
     expect(text).toMatch(/ours \/ baseline\s+×0\.25/);
     expect(text).toMatch(/common: common\s+3\s+391\s+800\s+50\s+195\s+400\s+3\s+×2\s+×2/);
     expect(text).toMatch(/NOT met\s+cold search ≤ 500 ms to results \(worst query\): 800 ms/);

@@ -34,6 +34,8 @@ export interface BenchReport extends BuildFigures {
   /** `taldau index` alone (the standalone indexer). */
   indexPeakRssMB: number;
   rebuild: { file: string; indexSeconds: number; siteSeconds: number | null } | null;
+  /** The machine while measuring: shared machines make times noisy, so the load is part of the result. */
+  machine: { cpus: number; loadAverage: { start: number; end: number } };
   baseline: BuildFigures | null;
   ratios: Ratios | null;
   targets: TargetCheck[];
@@ -133,6 +135,7 @@ function pad(rows: string[][]): string {
 export function formatReport(r: BenchReport): string {
   const lines: string[] = [];
   lines.push(`Taldau benchmark: ${r.decisions} decisions (seed ${r.seed}), ${r.documents} documents, corpus ${mb(r.corpusBytes)}`);
+  lines.push(`machine: ${r.machine.cpus} CPUs, load average ${r.machine.loadAverage.start.toFixed(1)} at the start, ${r.machine.loadAverage.end.toFixed(1)} at the end`);
   lines.push('');
   const b = r.baseline;
   lines.push(

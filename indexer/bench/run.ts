@@ -1,4 +1,5 @@
 import { appendFile, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { writeCorpus } from '../../scripts/corpus.ts';
 import type { BenchArgs } from './args.ts';
@@ -35,6 +36,7 @@ export async function runBench(args: BenchArgs, progress: Progress, root = proce
   const baselineOut = path.join(work, 'baseline');
   await Promise.all([dist, indexOut, baselineOut].map((d) => rm(d, { recursive: true, force: true })));
 
+  const loadAtStart = loadavg()[0]!;
   progress.step(`corpus: ${args.decisions} decisions`);
   const corpus = await writeCorpus({
     decisions: args.decisions,
@@ -127,6 +129,7 @@ export async function runBench(args: BenchArgs, progress: Progress, root = proce
     pages: siteTree.pages,
     siteBytes: siteTree.bytes,
     rebuild,
+    machine: { cpus: availableParallelism(), loadAverage: { start: loadAtStart, end: loadavg()[0]! } },
     baseline,
   });
 }

@@ -39,5 +39,6 @@ describe('npm run bench -- --decisions 200 --json', () => {
     expect(b.queries).toHaveLength(BENCH_QUERIES.length);
     expect(report.ratios.indexBytes).toBeCloseTo(report.indexBytes / b.indexBytes, 1);
     expect(report.targets.length).toBeGreaterThan(5);
+    expect(report.machine.cpus).toBeGreaterThan(0);
   }, 300_000);
 });
