@@ -299,6 +299,25 @@ describe('browsing', () => {
   });
 });
 
+describe('without JavaScript', () => {
+  it('browsing works, both texts of a bilingual resolution are readable, and search says it needs JavaScript', async () => {
+    const noJs = await launchBrowser({ javaScript: false });
+    try {
+      const page = await noJs.browser.newPage();
+      await page.goto(`${server.url}/categories/G.02.02/`);
+      await page.click('a[href="/resolutions/2000-07-28-n4/"]');
+      expect(await page.isVisible('[data-repealed]')).toBe(true);
+      await page.goto(`${server.url}/resolutions/2015-11-27-n7/`);
+      expect(await page.isVisible('#ru')).toBe(true);
+      expect(await page.isVisible('#kk')).toBe(true);
+      await page.goto(`${server.url}/search/?q=кража`);
+      expect(await page.locator('main p.message').textContent()).toMatch(/Для поиска нужен JavaScript/);
+    } finally {
+      await noJs.close();
+    }
+  });
+});
+
 describe('legal links (issue #4)', () => {
   it('norm pages list the practice applying an article, and the norm facet names it «УК ст. 188»', async () => {
     const { page } = await open('/norms/uk/188/');

@@ -73,11 +73,12 @@ export async function serveStatic(dir: string): Promise<{ url: string; close(): 
 }
 
 /** Headless Debian chromium with a fresh profile (a persistent context is how playwright takes a profile dir). */
-export async function launchBrowser(): Promise<{ browser: BrowserContext; close(): Promise<void> }> {
+export async function launchBrowser(options: { javaScript?: boolean } = {}): Promise<{ browser: BrowserContext; close(): Promise<void> }> {
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'taldau-chromium-'));
   const browser = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium',
     headless: true,
+    javaScriptEnabled: options.javaScript ?? true,
     viewport: { width: 1280, height: 900 },
     args: [
       '--headless',
