@@ -1,5 +1,6 @@
 import type { Command, CommandIo } from '../cli.ts';
 import { extractCitations, type CitationRegistry, type FoundCitation } from '../enrich/citations/index.ts';
+import { codePointOffsets } from '../enrich/offsets.ts';
 import { citationRegistry } from '../enrich/registry.ts';
 import { loadKnowledgeBase } from '../knowledge-base.ts';
 import { parseCommandArgs, UsageError } from './args.ts';
@@ -47,21 +48,21 @@ function extractBoth(text: string, registry: CitationRegistry): FoundCitation[] 
   return all.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-export function citationJson(c: FoundCitation) {
-  const base = { type: c.type, text: c.text, start: c.start, end: c.end, target: c.target };
+export function citationJson(c: FoundCitation, offset: (utf16: number) => number = (i) => i) {
+  const base = { type: c.type, text: c.text, start: offset(c.start), end: offset(c.end), target: c.target };
   if (c.type === 'norm') return { ...base, code: c.code, article: c.article, part: c.part ?? null, paragraph: c.paragraph ?? null };
   if (c.type === 'resolution') return { ...base, date: c.date, number: c.number };
   return base;
 }
 
-function describe(c: FoundCitation): string {
+function describe(c: FoundCitation, offset: (utf16: number) => number): string {
   const what =
     c.type === 'norm'
       ? `${c.code} ст. ${c.article}${c.part ? ` ч. ${c.part}` : ''}${c.paragraph ? ` п. ${c.paragraph}` : ''}`
       : c.type === 'resolution'
         ? `НП ВС от ${c.date} № ${c.number}`
         : `дело № ${c.text}`;
-  return `${c.type}\t${what}\t${c.target ?? '(unresolved)'}\t${c.start}-${c.end}\t${c.text}`;
+  return `${c.type}\t${what}\t${c.target ?? '(unresolved)'}\t${offset(c.start)}-${offset(c.end)}\t${c.text}`;
 }
 
 export const command: Command = {
@@ -77,8 +78,9 @@ export const command: Command = {
     const text = await io.readStdin();
     const registry = await loadRegistry(values.content, io);
     const citations = values.lang ? extractCitations(text, values.lang as 'ru' | 'kk', registry) : extractBoth(text, registry);
-    if (values.json) io.stdout(JSON.stringify(citations.map(citationJson), null, 2));
-    else if (citations.length) io.stdout(citations.map(describe).join('\n'));
+    const offset = codePointOffsets(text);
+    if (values.json) io.stdout(JSON.stringify(citations.map((c) => citationJson(c, offset)), null, 2));
+    else if (citations.length) io.stdout(citations.map((c) => describe(c, offset)).join('\n'));
     else io.stderr('no references found');
     return 0;
   },

@@ -1,4 +1,5 @@
 import type { Command } from '../cli.ts';
+import { codePointOffsets } from '../enrich/offsets.ts';
 import { redact } from '../enrich/redact/index.ts';
 import { parseCommandArgs, UsageError } from './args.ts';
 
@@ -10,7 +11,7 @@ parties, victims and witnesses in any case form. A person becomes «[А.]», «[
 mention, the same letter throughout; other data its bracketed kind («[ИИН]», «[адрес]» …). Names after
 an office (судья, прокурор, секретарь, адвокат …) stay.
 
-  --json          print { text, entities: [{ type, start, end }] } with offsets into the input
+  --json          print { text, entities: [{ type, start, end }] } with offsets (in characters) into the input
   --lang ru|kk    language of the placeholders (default: detected from the text)
   --keep NAME     a name to leave as is, e.g. the judge «Сейткали А.Б.» (repeatable)`;
 
@@ -27,7 +28,9 @@ export const command: Command = {
     const input = await io.readStdin();
     const result = redact(input, { lang: values.lang as 'ru' | 'kk' | undefined, keep: values.keep ?? [] });
     if (values.json) {
-      io.stdout(JSON.stringify({ text: result.text, entities: result.entities.map(({ type, start, end }) => ({ type, start, end })) }, null, 2));
+      const offset = codePointOffsets(input);
+      const entities = result.entities.map(({ type, start, end }) => ({ type, start: offset(start), end: offset(end) }));
+      io.stdout(JSON.stringify({ text: result.text, entities }, null, 2));
     } else {
       // defaultIo adds a newline when the text lacks one; keep the text exactly otherwise.
       io.stdout(result.text);

@@ -33,6 +33,11 @@ describe('taldau cite', () => {
     expect(r.stdout.split('\n')).toEqual(['norm\tКоБС ст. 999\t(unresolved)\t0-12\tст. 999 КоБС', 'norm\tУК ст. 188\tuk:188\t14-24\tст. 188 УК']);
   });
 
+  it('counts offsets in characters, also after an emoji', async () => {
+    const text = '🙂 ст. 188 УК';
+    expect(JSON.parse((await run(text, 'cite', '--json', '--content', VALID_DIR)).stdout)[0]).toMatchObject({ start: 2, end: 12 });
+  });
+
   it('reads Kazakh text', async () => {
     const r = await run('ҚК-нің 188-бабының екінші бөлігі', 'cite', '--json', '--content', VALID_DIR);
     expect(JSON.parse(r.stdout)).toEqual([expect.objectContaining({ code: 'УК', article: '188', part: '2', target: 'uk:188' })]);
@@ -65,6 +70,13 @@ describe('taldau redact', () => {
       'Иванов Иван Иванович', iin, '+7 701 123 45 67', 'Петровой А.А.',
     ]);
     expect(Object.keys(out.entities[0])).toEqual(['type', 'start', 'end']);
+  });
+
+  it('counts offsets in characters, also after an emoji', async () => {
+    const text = '🙂 тел. 87011234567';
+    const out = JSON.parse((await run(text, 'redact', '--json')).stdout);
+    expect(out.entities).toEqual([{ type: 'phone', start: 7, end: 18 }]);
+    expect([...text].slice(7, 18).join('')).toBe('87011234567');
   });
 
   it('passes text without personal data through unchanged', async () => {
