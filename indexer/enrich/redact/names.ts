@@ -72,9 +72,26 @@ const SURNAME_SHAPE = /(?:ов|ев|ёв|ин|ын|ова|ева|ина|ына|�
 
 /**
  * Words after which a capitalised word is a place or a body, not a person: «Талғар ауданы»,
- * «Павлодарской области», «Жамбыл облыстық соты», «Алмалинского районного суда».
+ * «Павлодарской области», «Жамбыл облыстық соты», «Алмалинского районного суда», «Кыргызской Республики».
+ * (Not «суд»/«сот» alone: «Ерболат сот отырысына келмеді» is a person.)
  */
-const PLACE_FOLLOWS = /^[ \u00a0]+(?:облыс|аудан|қала|ауыл|кент|област|район|город|округ|сел[оаеу]|поселк|посёлк|суд|сот|межрайонн|специализированн|көше|улиц|проспект|даңғыл|банк|филиал|департамент|управлени|басқарма)/iu;
+const PLACE_FOLLOWS = /^[ \u00a0]+(?:облыс|аудан|қала|ауыл|кент|област|район|город|округ|сел[оаеу]|поселк|посёлк|межрайонн|специализированн|көше|улиц|проспект|даңғыл|банк|филиал|департамент|управлени|басқарма|республик|федерац)/iu;
+
+/** A surname by its shape alone: -ов/-ев/-ин/-ын (with Russian or Kazakh endings) or -ұлы/-қызы. */
+function surnameAlone(word: string): boolean {
+  const stem = surnameStem(word);
+  return (stem.length >= 5 && /(?:ов|ев|ёв|ин|ын)$/u.test(stem) && isFormOf(word, stem)) || /^.{3,}(?:ұлы|қызы)$/u.test(stem);
+}
+
+/** «город Конаев», «г. Петропавловск», «село Иванов»: the word names a place. */
+const namesPlace = (text: string, t: Token) =>
+  /(?:город\p{L}*|г\.|пос\.|пос[её]л\p{L}*|сел[оаеу]|с\.|ауыл\p{L}*|станци\p{L}*|имени|им\.)[ \u00a0]+$/iu.test(text.slice(Math.max(0, t.start - 12), t.start));
+
+/** Inside «…» the words are a name of a firm or a document title, not a person by their shape. */
+function insideQuotes(text: string, t: Token): boolean {
+  const open = text.lastIndexOf('«', t.start);
+  return open >= 0 && text.lastIndexOf('»', t.start) < open && t.start - open < 80;
+}
 
 const isPlace = (text: string, t: Token | undefined) => !!t && PLACE_FOLLOWS.test(text.slice(t.end, t.end + 24));
 
@@ -91,6 +108,8 @@ function findMentions(text: string, tokens: Token[], roles: RoleMark[]): Omit<Me
     const gap = /(?:[ \u00a0]*[–—:-][ \u00a0]*|[ \u00a0]{1,3})$/u.exec(before);
     return !!gap && roleEnds.has(t.start - gap[0].length);
   };
+  // Inside a sentence (after a lower-case word or a comma) a capitalised word is a proper name.
+  const midSentence = (t: Token) => /[\p{Ll},;)][ \u00a0]+$/u.test(text.slice(Math.max(0, t.start - 3), t.start));
   const mention = (first: number, last: number, surname: Token | undefined, given?: Token, patronymic?: Token) => ({
     start: tokens[first]!.start,
     end: tokens[last]!.end,
@@ -130,6 +149,8 @@ function findMentions(text: string, tokens: Token[], roles: RoleMark[]): Omit<Me
       const withGiven = ab && b!.kind === 'word' && !looksLikeInstitution(b!.text) && !isRoleWord(b!.text) && /^[ \u00a0]$/.test(text.slice(a.end, b!.start));
       mentions.push(withGiven ? mention(i, i + 1, a, b) : mention(i, i, a));
       if (withGiven) i += 1;
+    } else if (canBeSurname(a) && midSentence(a) && surnameAlone(a.text) && !isPlace(text, a) && !namesPlace(text, a) && !insideQuotes(text, a)) {
+      mentions.push(mention(i, i, a)); // «… с иском к Сарсенбаевой о …»: a surname by its shape, inside a sentence
     }
   }
   return mentions;

@@ -124,6 +124,39 @@ const LATER_CASES: Case[] = [
   { text: 'Истец Каримов Данияр Ерланович пояснил. Данияр также показал', masked: [['name', 'Каримов Данияр Ерланович'], ['name', 'Данияр']] },
 ];
 
+/**
+ * A third set written after the first two were passing, run once before any change: it found the
+ * bare-surname and «…ұлы Ерболат сот …» misses fixed since (see the report of issue #4).
+ */
+const HELD_OUT_CASES: Case[] = [
+  {
+    text: 'Заявитель Мухамеджанова Галия Ержановна, 12.04.1978 г.р., проживающая: г. Караганда, ул. Ерубаева 45-12, обратилась',
+    masked: [['name', 'Мухамеджанова Галия Ержановна'], ['address', 'ул. Ерубаева 45-12']],
+  },
+  { text: 'взыскать с Тулегенова Армана Сериковича', masked: [['name', 'Тулегенова Армана Сериковича']] },
+  { text: 'Ответчик Пак Р.В. в суд не явился, извещен надлежащим образом.', masked: [['name', 'Пак Р.В.']] },
+  { text: 'допрошенная в качестве свидетеля Ермекова Сауле показала', masked: [['name', 'Ермекова Сауле']] },
+  { text: 'Потерпевшему Ахмедову Бахтияру причинен легкий вред здоровью.', masked: [['name', 'Ахмедову Бахтияру']] },
+  { text: 'Жауапкер Нұрланұлы Ерболат сот отырысына келмеді.', masked: [['name', 'Нұрланұлы Ерболат']], lang: 'kk' },
+  { text: 'Куә Әлібекова Гүлнар Серікқызы сотта жауап берді.', masked: [['name', 'Әлібекова Гүлнар Серікқызы']], lang: 'kk' },
+  { text: 'Сотталушы С.Б. Тоқтаровтың кінәсі дәлелденді.', masked: [['name', 'С.Б. Тоқтаровтың']], lang: 'kk' },
+  { text: 'Представитель ответчика ТОО «Береке» Сапаров А. по доверенности', masked: [['name', 'Сапаров А.']] },
+  { text: 'с участием помощника прокурора Жаксыбековой А.М.', masked: [] },
+  { text: 'Истица проживает в мкр. Шугыла, д. 340/4, кв. 58', masked: [['address', 'мкр. Шугыла, д. 340/4, кв. 58']] },
+  { text: 'сотовый телефон 8-778-555-12-34', masked: [['phone', '8-778-555-12-34']] },
+  { text: 'электронный адрес: aigerim_k@yandex.kz', masked: [['email', 'aigerim_k@yandex.kz']] },
+  { text: 'госномер 777 BNA 02, автомобиль марки Lexus', masked: [['plate', '777 BNA 02']] },
+  { text: 'Суд Медеуского района города Алматы в составе судьи Ким А.В.', masked: [] },
+  { text: 'определением Верховного Суда от 1 сентября 2022 года', masked: [] },
+  { text: 'сумма задолженности 1 234 567 890 123 тенге', masked: [] },
+  {
+    text: 'Сарсенбаев обратился в суд с иском к Сарсенбаевой о расторжении брака. Сарсенбаева иск признала.',
+    masked: [['name', 'Сарсенбаев'], ['name', 'Сарсенбаевой'], ['name', 'Сарсенбаева']],
+  },
+  { text: 'гражданина Кыргызской Республики Осмонова Т.Ж.', masked: [['name', 'Осмонова Т.Ж.']] },
+  { text: 'в городе Конаев, в «Ақтөбе Тұрғын Үй» ЖШС, Қазақстан Республикасы Заңына сәйкес', masked: [] },
+];
+
 function score(cases: Case[]) {
   let [tp, fp, fn] = [0, 0, 0];
   const misses: string[] = [];
@@ -149,14 +182,14 @@ function score(cases: Case[]) {
 
 describe('depersonalisation over a table of real-world forms', () => {
   it('has at least 40 cases, negatives among them', () => {
-    expect(CASES.length + LATER_CASES.length).toBeGreaterThanOrEqual(40);
+    expect(CASES.length + LATER_CASES.length + HELD_OUT_CASES.length).toBeGreaterThanOrEqual(40);
     expect(CASES.filter((c) => c.masked.length === 0).length).toBeGreaterThanOrEqual(10);
   });
 
   it('reaches precision and recall ≥ 0.95', () => {
     const later = score(LATER_CASES);
     console.info(`redact, later cases alone: precision ${later.precision.toFixed(3)}, recall ${later.recall.toFixed(3)}; ${later.misses.join('; ')}`);
-    const s = score([...CASES, ...LATER_CASES]);
+    const s = score([...CASES, ...LATER_CASES, ...HELD_OUT_CASES]);
     console.info(`redact: precision ${s.precision.toFixed(3)}, recall ${s.recall.toFixed(3)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`);
     if (s.misses.length) console.info(`redact misses: ${s.misses.join('; ')}`);
     expect(s.precision).toBeGreaterThanOrEqual(0.95);
