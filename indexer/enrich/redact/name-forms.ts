@@ -91,6 +91,6 @@ export function genderOf(word: string): Gender | undefined {
   if (/(?:овна|евна|ична|қызы|кызы)\p{L}*$/u.test(w) || /(?:ова|ева|ина|ына)(?:ға|ның|ны|мен|дан|да)$/u.test(w)) return 'f';
   if (/(?:вич|ьич|ұлы|улы)\p{L}*$/u.test(w)) return 'm';
   if (/(?:ой|ою|ская|ской|скую)$/u.test(w)) return 'f';
-  if (/(?:ов|ев|ин|ын|ий|ому|ым|ого)$/u.test(w)) return 'm';
+  if (/(?:ов|ев|ин|ын|ий|ому|ым|ого|ову|еву|ину|ыну)$/u.test(w)) return 'm';
   return undefined;
 }
