@@ -86,3 +86,20 @@ describe('enrichDocuments: citations and links', () => {
     expect(byId.get('resolution/2000-04-28-n5')!.similar).toEqual([]);
   });
 });
+
+describe('enrichDocuments: odd input never crashes', () => {
+  it('copes with empty bodies, missing languages, no categories and long noise', () => {
+    const noise = Array.from({ length: 20_000 }, (_, i) => 'А1 .,«»()-№/+7@KZ'[i % 17]).join('');
+    const docs = [
+      doc('decision/empty', ''),
+      doc('decision/no-body', 'x', { body: {}, languages: ['ru', 'kk'] }),
+      doc('decision/no-category', 'Истец Иванов.', { categories: [], categoryTrail: [] }),
+      doc('decision/noise', noise, { caseNumber: '' }),
+      doc('summary/s', 'ст. 188 УК', { resolutions: ['no-such-resolution'] }),
+    ];
+    const { documents, problems } = enrichDocuments(docs, { codes: [] });
+    expect(documents).toHaveLength(5);
+    expect(problems).toEqual([]);
+    expect(documents.find((d) => d.id === 'decision/no-category')!.similar).toEqual([]);
+  });
+});
