@@ -174,6 +174,12 @@ describe('resolution of citations', () => {
     expect(one('НП ВС РК от 11.07.2003 № 8')[0]).toMatchObject({ type: 'resolution', target: null, date: '2003-07-11', number: '8' });
   });
 
+  it('records the paragraph of a resolution cited', () => {
+    expect(one('в пункте 3 НП ВС РК от 27.11.2015 № 7')[0]).toMatchObject({ type: 'resolution', paragraph: '3' });
+    expect(one('ҚР Жоғарғы Сотының 2015 жылғы 27 қарашадағы № 7 нормативтік қаулысының 12-тармағы', 'kk')[0]).toMatchObject({ paragraph: '12' });
+    expect(one('НП ВС РК от 27.11.2015 № 7')[0]!.paragraph).toBeUndefined();
+  });
+
   it('resolves a case number to the decision holding it', () => {
     expect(one('по делу № 2-1234/2023')[0]).toMatchObject({ type: 'case', target: '2-1234-2023' });
     expect(one('по делу № 2-9999/2023')[0]).toMatchObject({ type: 'case', target: null });
