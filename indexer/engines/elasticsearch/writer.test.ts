@@ -3,6 +3,7 @@ import type { KbDocument } from '../../../schemas/kb-document.ts';
 import { FACET_KEYS } from '../../../schemas/facets.ts';
 import { EngineAuthError, IndexWriteError, ServerEngineError } from '../server/errors/index.ts';
 import { DIVORCE, RESOLUTION, SAMPLE_DOCUMENTS, THEFT_KK } from '../server/fixtures/documents.ts';
+import { runWriter } from '../server/fixtures/run-writer.ts';
 import { createElasticClient } from './client.ts';
 import { FakeCluster } from './fake-cluster.ts';
 import { ElasticWriter, type ElasticWriterOptions } from './writer.ts';
@@ -24,14 +25,7 @@ async function run(docs: KbDocument[], options: Partial<ElasticWriterOptions> = 
     log: (l) => lines.push(l),
     ...options,
   });
-  try {
-    await writer.prepare();
-    await writer.write(docs);
-    const stats = await writer.finalize();
-    return { stats, lines, writer };
-  } finally {
-    await writer.close();
-  }
+  return runWriter(writer, docs, lines);
 }
 
 describe('ElasticWriter: full rebuild', () => {

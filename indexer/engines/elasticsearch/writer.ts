@@ -4,6 +4,7 @@ import { toServerDocument, type ServerDocument } from '../server/document.ts';
 import { IndexWriteError, ServerEngineError, type FailedDocument } from '../server/errors/index.ts';
 import { withRetry } from '../server/retry.ts';
 import { buildIndexName, type ServerIndexWriter, type ServerWriteStats, type ServerWriterOptions } from '../server/writer-types.ts';
+import { emptyCounters, toWriteStats } from '../server/write-stats.ts';
 import { isRetryable, reasonOf, toServerError } from './errors.ts';
 import { indexMappings, indexSettings, type IndexShape } from './mapping.ts';
 
@@ -36,7 +37,7 @@ export class ElasticWriter implements ServerIndexWriter {
   #existing = new Map<string, string>();
   #seen = new Set<string>();
   #failures: FailedDocument[] = [];
-  #stats = { total: 0, sent: 0, unchanged: 0, deleted: 0, bytes: 0 };
+  #stats = emptyCounters();
   #started = 0;
   #finalized = false;
 
@@ -239,17 +240,7 @@ export class ElasticWriter implements ServerIndexWriter {
       }
     }
     this.#finalized = true;
-    return {
-      total: this.#stats.total,
-      failed: this.#failures.length,
-      seconds: (Date.now() - this.#started) / 1000,
-      bytes: this.#stats.bytes,
-      sent: this.#stats.sent,
-      unchanged: this.#stats.unchanged,
-      deleted: this.#stats.deleted,
-      failures: this.#failures,
-      index: alias,
-    };
+    return toWriteStats(this.#stats, this.#failures, this.#started, alias);
   }
 
   /** After a failure, delete the half-built index; the alias was never moved. */

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { KbDocument } from '../../../schemas/kb-document.ts';
 import { EngineAuthError, EngineUnreachableError, IndexWriteError } from '../server/errors/index.ts';
 import { DIVORCE, RESOLUTION, SAMPLE_DOCUMENTS, THEFT_KK } from '../server/fixtures/documents.ts';
+import { runWriter } from '../server/fixtures/run-writer.ts';
 import { createMeiliClient } from './client.ts';
 import { FakeMeilisearch } from './fake-server.ts';
 import { meiliSettings } from './settings.ts';
@@ -26,14 +27,7 @@ async function run(docs: KbDocument[], options: Partial<ConstructorParameters<ty
     log: (l) => lines.push(l),
     ...options,
   });
-  try {
-    await writer.prepare();
-    await writer.write(docs);
-    const stats = await writer.finalize();
-    return { stats, lines, writer };
-  } finally {
-    await writer.close();
-  }
+  return runWriter(writer, docs, lines);
 }
 
 const liveKeys = () => [...(fake.indexes.get('taldau')?.keys() ?? [])].sort();
