@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { loadKnowledgeBase } from '../../indexer/knowledge-base.ts';
 import { toServerDocument } from '../../indexer/engines/server/document.ts';
 import { serveFakeMeiliSearch } from '../../indexer/engines/meilisearch/fake-http-search.ts';
-import { FIXTURE_CONTENT, launchBrowser, ROOT, watchErrors, type BuiltSite } from '../test/e2e/harness.ts';
+import { buildSite, FIXTURE_CONTENT, launchBrowser, ROOT, watchErrors, type BuiltSite } from '../test/e2e/harness.ts';
 
 /**
  * The site built with a search server configured: the Node adapter serves the pages and /api/search/,
@@ -39,30 +39,6 @@ async function filesUnder(dir: string): Promise<string[]> {
   return (await readdir(dir, { withFileTypes: true, recursive: true })).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
 }
 
-/**
- * Like the harness's buildSite, but the output stays inside the project: a server build imports its
- * dependencies at run time (and while prerendering), which resolve only under the project's node_modules.
- */
-async function buildServerSite(env: Record<string, string>): Promise<BuiltSite> {
-  await mkdir(path.join(ROOT, 'node_modules/.cache'), { recursive: true });
-  const tmp = await mkdtemp(path.join(ROOT, 'node_modules/.cache/taldau-server-build-'));
-  const outDir = path.join(tmp, 'dist');
-  const started = Date.now();
-  const log = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/astro.js'), 'build'], {
-      cwd: ROOT,
-      env: { ...process.env, ...env, TALDAU_CONTENT: FIXTURE_CONTENT, TALDAU_OUT_DIR: outDir, TALDAU_CACHE_DIR: path.join(tmp, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`astro build failed (${code}):\n${out.slice(-4000)}`))));
-  });
-  return { outDir, seconds: (Date.now() - started) / 1000, log, cleanup: () => rm(tmp, { recursive: true, force: true }) };
-}
-
 beforeAll(async () => {
   const kb = await loadKnowledgeBase({ contentDir: FIXTURE_CONTENT });
   meili = await serveFakeMeiliSearch(kb.documents.map(toServerDocument));
@@ -74,7 +50,8 @@ beforeAll(async () => {
     ELASTICSEARCH_USERNAME: 'elastic',
     ...SECRETS,
   };
-  site = await buildServerSite(env);
+  // Inside the project: a server build imports its dependencies at run time, from the project's node_modules.
+  site = await buildSite(FIXTURE_CONTENT, { env, tmpPrefix: path.join(ROOT, 'node_modules/.cache/taldau-server-build-') });
   const port = await freePort();
   app = spawn(process.execPath, [path.join(site.outDir, 'server/entry.mjs')], {
     cwd: ROOT,

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -20,15 +20,27 @@ export interface BuiltSite {
   cleanup(): Promise<void>;
 }
 
+export interface BuildOptions {
+  /** Extra environment for the build (a search engine, an endpoint …). */
+  env?: Record<string, string>;
+  /**
+   * Prefix of the temporary directory (default under the OS temp dir). A server build needs it inside the
+   * project: its bundle imports dependencies at run time, which resolve only under the project's node_modules.
+   */
+  tmpPrefix?: string;
+}
+
 /** `astro build` of a content tree into a temporary directory (its own cache too: builds may run side by side). */
-export async function buildSite(contentDir: string): Promise<BuiltSite> {
-  const tmp = await mkdtemp(path.join(os.tmpdir(), 'taldau-site-'));
+export async function buildSite(contentDir: string, options: BuildOptions = {}): Promise<BuiltSite> {
+  const tmpPrefix = options.tmpPrefix ?? path.join(os.tmpdir(), 'taldau-site-');
+  await mkdir(path.dirname(tmpPrefix), { recursive: true });
+  const tmp = await mkdtemp(tmpPrefix);
   const outDir = path.join(tmp, 'dist');
   const started = Date.now();
   const log = await new Promise<string>((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/astro.js'), 'build'], {
       cwd: ROOT,
-      env: { ...process.env, TALDAU_CONTENT: contentDir, TALDAU_OUT_DIR: outDir, TALDAU_CACHE_DIR: path.join(tmp, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, ...options.env, TALDAU_CONTENT: contentDir, TALDAU_OUT_DIR: outDir, TALDAU_CACHE_DIR: path.join(tmp, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
