@@ -1,20 +1,19 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { FacetKey } from '../../../schemas/facets.ts';
-import type { SearchHit, SearchQuery, SearchResult } from '../../../schemas/search.ts';
+import type { SearchQuery, SearchResult } from '../../../schemas/search.ts';
 import type { ElasticConnection } from '../server/config.ts';
 import type { SearchEngine } from '../server/search-engine.ts';
 import { createElasticClient } from './client.ts';
 import { toServerError } from './errors.ts';
 import { fromEngineResponse } from './from-response.ts';
-import { moreLikeThis, type MoreLikeThisOptions } from './more-like-this.ts';
-import { fromYearStatsResponse, toYearStatsQuery, type YearCount } from './stats.ts';
+import type { StatsQuery } from '../server/stats.ts';
+import { moreLikeThis } from './more-like-this.ts';
+import { fromStatsResponse, fromYearStatsResponse, toStatsQuery, toYearStatsQuery, type YearCount } from './stats.ts';
 import { toEngineQuery } from './to-query.ts';
 
 export interface ElasticSearchEngine extends SearchEngine {
-  /** Documents per year for the statistics, optionally split by one facet. */
-  yearStats(query: Pick<SearchQuery, 'text' | 'filters' | 'years'>, by?: FacetKey): Promise<YearCount[]>;
-  /** Decisions similar to one document (by KbDocument id). */
-  similar(docId: string, options?: MoreLikeThisOptions): Promise<SearchHit[]>;
+  /** Documents per year, optionally split by one facet within each year. */
+  yearStats(query: StatsQuery, by?: FacetKey): Promise<YearCount[]>;
 }
 
 /**
@@ -35,6 +34,8 @@ export function createElasticSearch(connection: ElasticConnection, client: Clien
     search: (query: SearchQuery): Promise<SearchResult> =>
       wrap(async () => fromEngineResponse(await client.search<Record<string, unknown>>({ index, ...toEngineQuery(query) }), query)),
     yearStats: (query, by) => wrap(async () => fromYearStatsResponse(await client.search({ index, ...toYearStatsQuery(query, by) }))),
-    similar: (docId, options) => wrap(() => moreLikeThis(client, index, docId, options)),
+    stats: (query) => wrap(async () => fromStatsResponse(await client.search({ index, ...toStatsQuery(query) }))),
+    // more_like_this over the texts, boosted by shared norms and categories; decisions only.
+    similar: (docId, options) => wrap(() => moreLikeThis(client, index, docId, { ...options, kind: 'decision' })),
   };
 }

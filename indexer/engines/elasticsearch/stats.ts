@@ -1,22 +1,20 @@
 import type { estypes } from '@elastic/elasticsearch';
 import type { FacetKey } from '../../../schemas/facets.ts';
-import type { SearchQuery } from '../../../schemas/search.ts';
+import { STATS_FACETS, type StatsQuery, type StatsResult, type YearCount } from '../server/stats.ts';
 import { filterQuery, textQuery } from './to-query.ts';
-import { bucketCounts } from './from-response.ts';
+import { bucketCounts, totalOf } from './from-response.ts';
 
-export interface YearCount {
-  year: string;
-  count: number;
-  /** Counts by the `by` facet within the year (e.g. outcome), when asked. */
-  by?: Record<string, number>;
-}
+export type { YearCount } from '../server/stats.ts';
+
+/** Enough buckets for every outcome and instance value. */
+const STATS_FACET_SIZE = 100;
 
 /**
  * Statistics for a judge's overview: documents per year (a calendar-year date histogram, empty
  * years included so a chart has no gaps), optionally split by one facet such as `outcome`.
  * Same filters and text as the search, no hits.
  */
-export function toYearStatsQuery(query: Pick<SearchQuery, 'text' | 'filters' | 'years'>, by?: FacetKey): estypes.SearchRequest {
+export function toYearStatsQuery(query: StatsQuery, by?: FacetKey): estypes.SearchRequest {
   const bool = filterQuery(query);
   return {
     size: 0,
@@ -25,7 +23,7 @@ export function toYearStatsQuery(query: Pick<SearchQuery, 'text' | 'filters' | '
     aggs: {
       years: {
         date_histogram: { field: 'date', calendar_interval: 'year', format: 'yyyy', min_doc_count: 0 },
-        ...(by ? { aggs: { by: { terms: { field: by, size: 100 } } } } : {}),
+        ...(by ? { aggs: { by: { terms: { field: by, size: STATS_FACET_SIZE } } } } : {}),
       },
     },
   };
@@ -38,4 +36,20 @@ export function fromYearStatsResponse(raw: estypes.SearchResponse): YearCount[] 
     count: b.doc_count,
     ...(b.by ? { by: bucketCounts(b.by) } : {}),
   }));
+}
+
+/** The `/api/stats/` request: the yearly histogram plus one terms aggregation per stats facet. */
+export function toStatsQuery(query: StatsQuery): estypes.SearchRequest {
+  const body = toYearStatsQuery(query);
+  for (const facet of STATS_FACETS) body.aggs![facet] = { terms: { field: facet, size: STATS_FACET_SIZE } };
+  return body;
+}
+
+export function fromStatsResponse(raw: estypes.SearchResponse): StatsResult {
+  const aggregations = raw.aggregations ?? {};
+  return {
+    total: totalOf(raw.hits.total, 0),
+    years: fromYearStatsResponse(raw),
+    facets: Object.fromEntries(STATS_FACETS.map((f) => [f, bucketCounts(aggregations[f])])) as StatsResult['facets'],
+  };
 }

@@ -4,12 +4,15 @@ import { SearchQuery } from '../../../schemas/search.ts';
 import { FACET_KEYS } from '../../../schemas/facets.ts';
 import { createElasticClient } from './client.ts';
 import Mock from '@elastic/elasticsearch-mock';
+import { errors } from '@elastic/elasticsearch';
 import { fromEngineResponse } from './from-response.ts';
-import { moreLikeThis, toMoreLikeThisQuery } from './more-like-this.ts';
-import { fromYearStatsResponse, toYearStatsQuery } from './stats.ts';
+import { moreLikeThis, toMoreLikeThisQuery, toSourceRequest } from './more-like-this.ts';
+import { fromStatsResponse, fromYearStatsResponse, toStatsQuery, toYearStatsQuery } from './stats.ts';
 import { MAX_RESULT_WINDOW, toEngineQuery } from './to-query.ts';
 import divorce from './fixtures/search-divorce.json' with { type: 'json' };
 import yearStats from './fixtures/year-stats.json' with { type: 'json' };
+import statsPayload from './fixtures/stats-outcome-instance.json' with { type: 'json' };
+import sourceFound from './fixtures/get-source-found.json' with { type: 'json' };
 
 type Raw = estypes.SearchResponse<Record<string, unknown>>;
 
@@ -110,16 +113,69 @@ describe('Elasticsearch statistics and similar decisions', () => {
     expect(body.query?.bool?.filter).toEqual([{ term: { kind: 'decision' } }]);
   });
 
-  it('moreLikeThis sends that query and returns SearchHits', async () => {
+  it('boosts documents sharing the categories (deeper weighs more) and the cited norms, without requiring them', () => {
+    const body = toMoreLikeThisQuery('taldau', 'decision/x', {}, { category: ['G', 'G.02', 'G.02.01'], norm: ['kobs:20'] });
+    expect(body.query?.bool?.should).toEqual([
+      { term: { category: { value: 'G', boost: 1 } } },
+      { term: { category: { value: 'G.02', boost: 2 } } },
+      { term: { category: { value: 'G.02.01', boost: 3 } } },
+      { term: { norm: { value: 'kobs:20', boost: 2 } } },
+    ]);
+    expect(body.query?.bool).not.toHaveProperty('minimum_should_match');
+    expect((body.query?.bool?.must as estypes.QueryDslQueryContainer[])[0]).toHaveProperty('more_like_this');
+    expect(toSourceRequest('taldau', 'decision/x')).toEqual({ index: 'taldau', id: 'decision__x', _source_includes: ['category', 'norm'] });
+  });
+
+  it('moreLikeThis reads the document, sends the boosted query and returns SearchHits', async () => {
     const mock = new Mock();
     let sent: unknown;
+    let got = '';
+    mock.add({ method: 'GET', path: '/taldau/_doc/:id' }, (params) => ((got = String(params.path)), sourceFound));
     mock.add({ method: 'POST', path: '/taldau/_search' }, (params) => {
       sent = params.body;
       return divorce;
     });
     const client = createElasticClient({ url: 'http://es.test:9200' }, { Connection: mock.getConnection() });
     const hits = await moreLikeThis(client, 'taldau', 'decision/x', { size: 5 });
+    expect(got).toBe('/taldau/_doc/decision__x');
     expect((sent as { size: number }).size).toBe(5);
-    expect(hits.map((h) => h.id)).toEqual(['decision/civ-divorce-almaty-2023', 'resolution/2000-04-28-n5']);
+    expect(JSON.stringify((sent as estypes.SearchRequest).query?.bool?.should)).toContain('gpk:187');
+    expect(hits?.map((h) => h.id)).toEqual(['decision/civ-divorce-almaty-2023', 'resolution/2000-04-28-n5']);
+  });
+
+  it('moreLikeThis answers null for a document the index does not hold, without searching', async () => {
+    const mock = new Mock();
+    let searched = false;
+    mock.add({ method: 'GET', path: '/taldau/_doc/:id' }, () =>
+      new errors.ResponseError({ body: { _index: 'taldau', _id: 'decision__gone', found: false }, statusCode: 404, headers: {}, warnings: null, meta: {} as never }),
+    );
+    mock.add({ method: 'POST', path: '/taldau/_search' }, () => ((searched = true), divorce));
+    const client = createElasticClient({ url: 'http://es.test:9200' }, { Connection: mock.getConnection() });
+    expect(await moreLikeThis(client, 'taldau', 'decision/gone')).toBeNull();
+    expect(searched).toBe(false);
+  });
+
+  it('asks for the yearly histogram and the outcome and instance counts in one request', () => {
+    const body = toStatsQuery({ text: '"кража" -грабеж', filters: { category: { any: ['U.13'] } }, years: { from: 2018 } });
+    expect(body).toMatchObject({ size: 0, track_total_hits: true });
+    expect(body.query?.bool?.filter).toEqual([{ terms: { category: ['U.13'] } }, { range: { year: { gte: 2018 } } }]);
+    expect((body.query?.bool?.must as estypes.QueryDslQueryContainer[])[0]?.simple_query_string?.query).toBe('"кража" -грабеж');
+    expect(body.aggs).toEqual({
+      years: { date_histogram: { field: 'date', calendar_interval: 'year', format: 'yyyy', min_doc_count: 0 } },
+      outcome: { terms: { field: 'outcome', size: 100 } },
+      instance: { terms: { field: 'instance', size: 100 } },
+    });
+  });
+
+  it('reads total, years (empty ones kept) and the facet counts from the aggregations response', () => {
+    expect(fromStatsResponse(statsPayload as unknown as estypes.SearchResponse)).toEqual({
+      total: 6,
+      years: [
+        { year: '2020', count: 1 },
+        { year: '2021', count: 0 },
+        { year: '2022', count: 5 },
+      ],
+      facets: { outcome: { convicted: 4, acquitted: 1 }, instance: { first: 4, appeal: 2 } },
+    });
   });
 });

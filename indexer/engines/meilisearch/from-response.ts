@@ -14,7 +14,7 @@ export interface MeiliRawResponse {
 
 const TEXT_FIELDS: readonly TextField[] = ['title_ru', 'title_kk', 'body_ru', 'body_kk'];
 
-function toEngineHit(raw: Record<string, unknown>): EngineHit {
+export function toEngineHit(raw: Record<string, unknown>): EngineHit {
   const { _formatted, ...source } = raw;
   const formatted = (_formatted && typeof _formatted === 'object' ? _formatted : {}) as Record<string, unknown>;
   const highlights: EngineHit['highlights'] = {};

@@ -14,7 +14,9 @@ export const MAX_VALUES_PER_FACET = 500;
 export function meiliSettings(): Settings {
   return {
     searchableAttributes: ['title_ru', 'title_kk', 'caseNumber', 'number', 'keywords', 'body_ru', 'body_kk'],
-    filterableAttributes: [...FACET_FIELDS],
+    // `key` too: the similar-decisions fallback finds a document by it with a search-only key,
+    // which may not read `/documents`.
+    filterableAttributes: [...FACET_FIELDS, 'key'],
     sortableAttributes: ['date', 'year'],
     // Case and resolution numbers are identifiers: a "typo" there is another case.
     typoTolerance: { disableOnAttributes: ['caseNumber', 'number'] },

@@ -1,7 +1,20 @@
-import type { SearchQuery, SearchResult } from '../../../schemas/search.ts';
+import type { UiLang } from '../../../schemas/common.ts';
+import type { SearchHit, SearchQuery, SearchResult } from '../../../schemas/search.ts';
+import type { StatsQuery, StatsResult } from './stats.ts';
 
-/** What the search endpoint needs from a server engine. */
+export interface SimilarOptions {
+  /** How many similar decisions (default 10). */
+  size?: number;
+  /** Interface language: picks titles and excerpts when a document has both. */
+  lang?: UiLang;
+}
+
+/** What the search endpoints need from a server engine. */
 export interface SearchEngine {
   readonly engine: 'meilisearch' | 'elasticsearch';
   search(query: SearchQuery): Promise<SearchResult>;
+  /** Decisions similar to one document (by KbDocument id); null when the index has no such document. */
+  similar(docId: string, options?: SimilarOptions): Promise<SearchHit[] | null>;
+  /** Documents per year and per outcome/instance for the same text and filters as a search. */
+  stats(query: StatsQuery): Promise<StatsResult>;
 }
