@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SearchQuery } from '../../schemas/search.ts';
 import type { SearchEngine } from '../../indexer/engines/server-search.ts';
-import { EngineUnreachableError } from '../../indexer/engines/server/errors/index.ts';
+import { answerWithEngine, badRequest, consoleLog, json, type EndpointLog } from './search-endpoint-response.ts';
 
 /** Limits on top of the schema's own (text length, page size, values per facet). */
 export const ENDPOINT_LIMITS = {
@@ -11,18 +11,9 @@ export const ENDPOINT_LIMITS = {
   filterValues: 100,
 } as const;
 
-const json = (status: number, payload: unknown, extra: Record<string, string> = {}) =>
-  new Response(JSON.stringify(payload), {
-    status,
-    headers: {
-      'content-type': 'application/json; charset=utf-8',
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-      ...extra,
-    },
-  });
-
-const badRequest = (message: string) => json(400, { error: message });
+/** Filter values across all facets (each `any` and `none` value counts once). */
+export const countFilterValues = (filters: SearchQuery['filters']): number =>
+  Object.values(filters).reduce((n, f) => n + (f?.any?.length ?? 0) + (f?.none?.length ?? 0), 0);
 
 /** Reads and validates the body: JSON, within size, a strict SearchQuery, within the limits. */
 export async function parseSearchRequest(request: Request): Promise<{ query: SearchQuery } | { response: Response }> {
@@ -41,38 +32,16 @@ export async function parseSearchRequest(request: Request): Promise<{ query: Sea
   }
   const parsed = SearchQuery.safeParse(body);
   if (!parsed.success) return { response: badRequest(`invalid query: ${z.prettifyError(parsed.error)}`) };
-  const values = Object.values(parsed.data.filters).reduce((n, f) => n + (f?.any?.length ?? 0) + (f?.none?.length ?? 0), 0);
+  const values = countFilterValues(parsed.data.filters);
   if (values > ENDPOINT_LIMITS.filterValues) {
     return { response: badRequest(`invalid query: ${values} filter values, at most ${ENDPOINT_LIMITS.filterValues}`) };
   }
   return { query: parsed.data };
 }
 
-/**
- * The search endpoint: a SearchQuery in, a SearchResult out. Engine failures are logged here with
- * their detail (server address, reason) and answered with a plain message: the visitor learns the
- * search is unavailable, not where the search server lives.
- */
-export async function handleSearch(
-  request: Request,
-  engine: () => Promise<SearchEngine | null>,
-  log: (message: string, error: unknown) => void = (m, e) => console.error(m, e),
-): Promise<Response> {
+/** The search endpoint: a SearchQuery in, a SearchResult out (engine failures: search-endpoint-response.ts). */
+export async function handleSearch(request: Request, engine: () => Promise<SearchEngine | null>, log: EndpointLog = consoleLog): Promise<Response> {
   const parsed = await parseSearchRequest(request);
   if ('response' in parsed) return parsed.response;
-  let searcher: SearchEngine | null;
-  try {
-    searcher = await engine();
-  } catch (error) {
-    log('taldau search endpoint: misconfigured', error);
-    return json(500, { error: 'search is not configured correctly on the server' });
-  }
-  if (!searcher) return json(404, { error: 'no search server is configured (TALDAU_SEARCH_ENGINE)' });
-  try {
-    return json(200, await searcher.search(parsed.query));
-  } catch (error) {
-    log(`taldau search endpoint: ${searcher.engine} failed`, error);
-    if (error instanceof EngineUnreachableError) return json(503, { error: 'search is temporarily unavailable' }, { 'retry-after': '5' });
-    return json(502, { error: 'the search server could not run this query' });
-  }
+  return answerWithEngine(engine, log, 'search', (searcher) => searcher.search(parsed.query));
 }

@@ -16,7 +16,10 @@ const EMPTY: SearchResult = { hits: [], total: 0, facets: {}, page: 1, pageSize:
 
 function recordingEngine(result: SearchResult = EMPTY) {
   const seen: SearchQuery[] = [];
-  const engine: SearchEngine = { engine: 'meilisearch', search: async (q) => (seen.push(q), result) };
+  const unused = async (): Promise<never> => {
+    throw new Error('only search is expected here');
+  };
+  const engine: SearchEngine = { engine: 'meilisearch', search: async (q) => (seen.push(q), result), similar: unused, stats: unused };
   return { seen, get: async () => engine };
 }
 
@@ -79,6 +82,8 @@ describe('search endpoint: engine failures', () => {
       search: async () => {
         throw new EngineUnreachableError('elasticsearch', 'https://10.0.0.5:9200');
       },
+      similar: async () => null,
+      stats: async () => ({ total: 0, years: [], facets: { outcome: {}, instance: {} } }),
     };
     const res = await handleSearch(post({ text: 'x' }), async () => engine, (_m, e) => logged.push(e));
     expect(res.status).toBe(503);

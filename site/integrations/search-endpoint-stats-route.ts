@@ -1,0 +1,9 @@
+import type { APIRoute } from 'astro';
+import { getEngine } from './search-endpoint-engine.ts';
+import { handleStats } from './search-endpoint-insights.ts';
+
+// Rendered on request by the Node adapter; never part of the static build.
+export const prerender = false;
+
+export const GET: APIRoute = ({ request }) => handleStats(request, getEngine);
+export const ALL: APIRoute = ({ request }) => handleStats(request, getEngine);
