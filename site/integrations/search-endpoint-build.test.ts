@@ -10,7 +10,8 @@ import { serveFakeMeiliSearch } from '../../indexer/engines/meilisearch/fake-htt
 import { buildSite, FIXTURE_CONTENT, launchBrowser, ROOT, watchErrors, type BuiltSite } from '../test/e2e/harness.ts';
 
 /**
- * The site built with a search server configured: the Node adapter serves the pages and /api/search/,
+ * The site built with a search server configured: the Node adapter serves the pages and /api/search/
+ * (with /api/similar/ and /api/stats/),
  * the search page talks to that endpoint (not to Pagefind), and no key or server address is in any
  * built file. The "server" is a fake Meilisearch on a local port answering in Meilisearch's format.
  */
@@ -106,6 +107,31 @@ describe('the running site with the search endpoint', () => {
     const res = await fetch(`${appUrl}/api/search/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pageSize: 10_000 }) });
     expect(res.status).toBe(400);
     expect((await res.json()).error).toMatch(/pageSize/);
+  });
+
+  it('answers /api/similar/ with decisions of the same category, never the document itself', async () => {
+    meili.seen.length = 0;
+    const res = await fetch(`${appUrl}/api/similar/?id=decision/2-1002-2023&size=3`);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    // The only other alimony decision (G.02.02); the resolution and summary on alimony are not decisions.
+    expect(body.hits.map((h: { id: string }) => h.id)).toEqual(['decision/2a-2003-2023']);
+    expect(meili.seen.every((r) => r.authorization === `Bearer ${SECRETS.MEILISEARCH_SEARCH_KEY}`)).toBe(true);
+    expect((await fetch(`${appUrl}/api/similar/?id=decision/no-such-decision`)).status).toBe(404);
+    expect((await fetch(`${appUrl}/api/similar/?id=../../etc/passwd`)).status).toBe(400);
+  });
+
+  it('answers /api/stats/ with counts per year, outcome and instance for the search filters', async () => {
+    const res = await fetch(`${appUrl}/api/stats/?f.kind=decision&f.category=G.02`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      total: 3,
+      years: [{ year: '2023', count: 3 }],
+      facets: { outcome: { granted: 1, 'partially-granted': 1, upheld: 1 }, instance: { first: 2, appeal: 1 } },
+    });
+    const hostile = await fetch(`${appUrl}/api/stats/?f.password=x`);
+    expect(hostile.status).toBe(400);
+    expect((await hostile.json()).error).toMatch(/unknown facet/);
   });
 
   it('the search page, opened with ?q=, asks the endpoint (not Pagefind) and shows its hits with marks', async () => {

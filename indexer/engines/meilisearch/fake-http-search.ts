@@ -75,7 +75,8 @@ function search(docs: ServerDocument[], body: any) {
     processingTimeMs: 0,
     hitsPerPage: per,
     page,
-    totalPages: Math.ceil(found.length / per),
+    // `hitsPerPage: 0` (statistics) asks for counts only.
+    totalPages: per > 0 ? Math.ceil(found.length / per) : 0,
     totalHits: found.length,
     facetDistribution,
   };

@@ -22,6 +22,14 @@ export interface MeiliSimilarSource {
 
 /** Title words this short are prepositions and particles («о», «по», «и»), not a subject. */
 const MIN_WORD_LENGTH = 3;
+/**
+ * Words every decision's title has («Решение по делу № 2-1001/2023: …», «… туралы іс»): they say
+ * what kind of act it is, not what it is about. Case numbers and years (any word with a digit) too.
+ */
+const TITLE_BOILERPLATE = new Set([
+  'решение', 'приговор', 'постановление', 'определение', 'делу', 'дело', 'деле', 'делам', 'суда',
+  'шешім', 'шешімі', 'үкім', 'үкімі', 'қаулы', 'қаулысы', 'ұйғарым', 'іс', 'бойынша', 'туралы',
+]);
 const MAX_TITLE_WORDS = 10;
 
 /**
@@ -41,7 +49,7 @@ export function titleWords(source: MeiliSimilarSource, lang: UiLang): string[] {
   const words = title
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length >= MIN_WORD_LENGTH);
+    .filter((w) => w.length >= MIN_WORD_LENGTH && !/\d/.test(w) && !TITLE_BOILERPLATE.has(w));
   return [...new Set(words)].slice(0, MAX_TITLE_WORDS);
 }
 
