@@ -55,11 +55,22 @@ export function isValidBin(value: string): boolean {
 /** Twelve digits standing alone (not part of a longer number, account or case number). */
 const TWELVE_DIGITS = /(?<![\p{L}\p{N}\-/.])\d{12}(?![\p{L}\p{N}]|[-/.]\d)/gu;
 
+/**
+ * Twelve digits right after their label («ИИН», «БИН», «ЖСН», «БСН», «ИИН/БИН»): masked whatever the
+ * check digit, since a mistyped number in a published act still identifies the person or firm.
+ */
+const LABELLED = /(?<![\p{L}])(ИИН|БИН|ЖСН|БСН|IIN|BIN)(?:\s*\/\s*(?:ИИН|БИН|ЖСН|БСН))?\s*(?:№\s*)?:?\s*(\d{12})(?!\d)/gu;
+
 export function findIdentificationNumbers(text: string): Candidate[] {
   const found: Candidate[] = [];
   for (const m of text.matchAll(TWELVE_DIGITS)) {
     const type = isValidIin(m[0]) ? 'iin' : isValidBin(m[0]) ? 'bin' : null;
     if (type) found.push({ type, start: m.index, end: m.index + m[0].length });
+  }
+  for (const m of text.matchAll(LABELLED)) {
+    const start = m.index + m[0].length - 12;
+    if (found.some((f) => f.start === start)) continue;
+    found.push({ type: /^(?:БИН|БСН|BIN)$/u.test(m[1]!) ? 'bin' : 'iin', start, end: start + 12 });
   }
   return found;
 }

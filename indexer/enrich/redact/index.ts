@@ -1,6 +1,6 @@
 import { findAccounts } from './accounts.ts';
 import { findAddresses } from './addresses.ts';
-import { findEmails, findPhones } from './contacts.ts';
+import { findEmails, findHandles, findPhones } from './contacts.ts';
 import { findIdentificationNumbers } from './iin.ts';
 import { findNames } from './names.ts';
 import { placeholderFor, type PlaceholderLang } from './placeholders.ts';
@@ -47,6 +47,7 @@ export function redact(text: string, options: RedactOptions = {}): RedactResult 
     ...findAccounts(text),
     ...findPhones(text),
     ...findEmails(text),
+    ...findHandles(text),
     ...findPlates(text),
     ...findAddresses(text),
     ...findNames(text, { keep: options.keep }),

@@ -115,7 +115,9 @@ function findMentions(text: string, tokens: Token[], roles: RoleMark[]): Omit<Me
     end: tokens[last]!.end,
     surname: surname?.text ?? '',
     given: given?.kind === 'word' ? givenKey(given.text) : undefined,
-    givenStem: given?.kind === 'word' && patronymic ? givenStem(given.text) : undefined,
+    // A given name stands for the person on its own later when a patronymic vouches for it, or when it
+    // does not itself look like a surname («истец Иванов Сергей» → «Сергей пояснил»).
+    givenStem: given?.kind === 'word' && (patronymic || (given.text.length >= 4 && !surnameAlone(given.text))) ? givenStem(given.text) : undefined,
     initial: given?.text[0],
     gender: (patronymic && genderOf(patronymic.text)) || (surname && genderOf(surname.text)),
     first,
@@ -149,6 +151,11 @@ function findMentions(text: string, tokens: Token[], roles: RoleMark[]): Omit<Me
       const withGiven = ab && b!.kind === 'word' && !looksLikeInstitution(b!.text) && !isRoleWord(b!.text) && /^[ \u00a0]$/.test(text.slice(a.end, b!.start));
       mentions.push(withGiven ? mention(i, i + 1, a, b) : mention(i, i, a));
       if (withGiven) i += 1;
+    } else if (canBeSurname(a) && ab && canBeSurname(b) && quotedPair(text, a.start, b!.end) && (SURNAME_SHAPE.test(a.text) || SURNAME_SHAPE.test(b!.text)) && !FIRM_WORD.test(a.text) && !FIRM_WORD.test(b!.text)) {
+      // «Абдикул Жакипов»: a full name quoted from another document
+      const givenFirst = SURNAME_SHAPE.test(b!.text) && !SURNAME_SHAPE.test(a.text);
+      mentions.push(givenFirst ? mention(i, i + 1, b, a) : mention(i, i + 1, a, b));
+      i += 1;
     } else if (canBeSurname(a) && midSentence(a) && surnameAlone(a.text) && !isPlace(text, a) && !namesPlace(text, a) && !insideQuotes(text, a)) {
       mentions.push(mention(i, i, a)); // «… с иском к Сарсенбаевой о …»: a surname by its shape, inside a sentence
     }
@@ -212,6 +219,27 @@ function readCapitalNames(text: string): string {
   return text.replace(CAPS_NAME, (m) => titleCase(m));
 }
 
+/** «Абдикул Жакипов»: the two words are the whole of a quotation. */
+const quotedPair = (text: string, start: number, end: number) => text[start - 1] === '«' && text[end] === '»';
+
+/** Words of firm names that can stand next to a surname-shaped word in quotes: «Сапаров Групп». */
+const FIRM_WORD = /^(?:групп|груп|сервис|строй|трейд|инвест|плюс|холдинг|консалтинг|агро|логистик|транс|медиа|клиник|центр|маркет|моторс|энерго|компани|company|group)\p{L}*$/iu;
+
+/**
+ * Whether token `k`, next to the bare surname at `at`, is the given name of `person`: a capitalised
+ * word separated by one space (or the other word of a quoted pair), not an institution, role, place,
+ * patronymic or the judge's name, that starts with the person's initial or is their known given name.
+ */
+function givenNextTo(text: string, tokens: Token[], k: number, at: number, person: Person, covered: Set<number>, keepStems: Set<string>): boolean {
+  const w = tokens[k];
+  if (!w || w.kind !== 'word' || covered.has(k)) return false;
+  const [a, b] = k < at ? [w, tokens[at]!] : [tokens[at]!, w];
+  if (!/^[ \u00a0]$/u.test(text.slice(a.end, b.start))) return false;
+  if (looksLikeInstitution(w.text) || isRoleWord(w.text) || isPatronymic(w.text) || FIRM_WORD.test(w.text) || isPlace(text, w) || namesPlace(text, w)) return false;
+  if (keepStems.has(surnameStem(w.text)) || surnameAlone(w.text)) return false;
+  return (!!person.initial && w.text[0] === person.initial) || (!!person.given && givenKey(w.text) === person.given) || quotedPair(text, a.start, b.end);
+}
+
 export function findNames(input: string, options: NameOptions = {}): NameCandidate[] {
   const text = readCapitalNames(input);
   const tokens = tokenize(text);
@@ -222,27 +250,32 @@ export function findNames(input: string, options: NameOptions = {}): NameCandida
   const persons: Person[] = [];
   const found: NameCandidate[] = [];
   const covered = new Set<number>();
+  const officials: Mention[] = [];
   for (const m of mentions) {
     for (let t = m.first; t <= m.last; t++) covered.add(t);
-    if (m.official) continue;
+    if (m.official) {
+      officials.push(m);
+      continue;
+    }
     const index = pickPerson(persons, m.surname ? surnameStem(m.surname) : '', m.initial, m.gender, m.given);
     if (m.givenStem && !persons[index]!.givenStem) persons[index] = { ...persons[index]!, givenStem: m.givenStem };
     found.push({ type: 'name', start: m.start, end: m.end, person: String(index) });
+  }
+  // A private person's name near an office word stays private: «защитник указывает, что Гончаренко
+  // В.П. …», «следователь не проверил у Омарова Е.С. …» name the victim and the suspect, known as
+  // private from their other mentions (same surname stem, and the same initial where both show one).
+  for (const m of officials) {
+    if (!m.surname || isKept(keep, m.surname, m.initial)) continue;
+    const stem = surnameStem(m.surname);
+    const index = persons.findIndex((p) => p.stem === stem && (m.initial ? p.initial === m.initial : true));
+    if (index >= 0) found.push({ type: 'name', start: m.start, end: m.end, person: String(index) });
   }
   // Later mentions of the same people by surname alone, in any case, with initials next to them.
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (covered.has(i) || t.kind !== 'word' || isRussianPatronymic(t.text)) continue;
     const bySurname = persons.findIndex((p) => p.stem.length >= 2 && isFormOf(t.text, p.stem));
-    if (bySurname < 0) {
-      // A private person's given name on its own («Күлзираның», «Данияр пояснил»), vouched by a patronymic earlier.
-      const byGiven = persons.findIndex((p) => !!p.givenStem && p.givenStem.length >= 4 && isFormOf(t.text, p.givenStem));
-      if (byGiven >= 0 && !looksLikeInstitution(t.text) && !isPlace(text, t) && !keepStems.has(surnameStem(t.text))) {
-        found.push({ type: 'name', start: t.start, end: t.end, person: String(byGiven) });
-        covered.add(i);
-      }
-      continue;
-    }
+    if (bySurname < 0) continue;
     // A bare surname a private person shares with the judge is masked: privacy before the judge's name.
     const person = bySurname;
     let [first, last] = [i, i];
@@ -251,8 +284,30 @@ export function findNames(input: string, options: NameOptions = {}): NameCandida
     if (next && !covered.has(i + 1) && adjacent(text, t, next) && next.kind === 'initials') last = i + 1;
     const initial = first < i ? tokens[first]!.text[0] : last > i ? tokens[last]!.text[0] : undefined;
     const index = pickPerson(persons, persons[person]!.stem, initial, genderOf(t.text));
+    // No initials: a given name right next to the surname is theirs («Жақсылықұлы Нұрсұлтан», «Әбдіқұл Жақыпов»).
+    if (first === last) {
+      const isGiven = (k: number) => givenNextTo(text, tokens, k, i, persons[index]!, covered, keepStems);
+      if (isGiven(i - 1)) first = i - 1;
+      else if (isGiven(i + 1)) last = i + 1;
+      if (first !== last) {
+        const given = tokens[first === i ? last : first]!.text;
+        const p = persons[index]!;
+        persons[index] = { ...p, given: p.given ?? givenKey(given), givenStem: p.givenStem ?? (given.length >= 4 ? givenStem(given) : undefined) };
+      }
+    }
     found.push({ type: 'name', start: tokens[first]!.start, end: tokens[last]!.end, person: String(index) });
     for (let k = first; k <= last; k++) covered.add(k);
+  }
+  // A private person's given name on its own («Күлзираның», «Данияр пояснил», «әкелері Әбдіқұл»),
+  // known from a full-name mention.
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (covered.has(i) || t.kind !== 'word' || isRussianPatronymic(t.text)) continue;
+    const byGiven = persons.findIndex((p) => !!p.givenStem && p.givenStem.length >= 4 && isFormOf(t.text, p.givenStem));
+    if (byGiven >= 0 && !looksLikeInstitution(t.text) && !isRoleWord(t.text) && !isPlace(text, t) && !namesPlace(text, t) && !keepStems.has(surnameStem(t.text))) {
+      found.push({ type: 'name', start: t.start, end: t.end, person: String(byGiven) });
+      covered.add(i);
+    }
   }
   // A former surname in brackets after a name: «Ахметова (Жақыпова) Зейнеп» — the same person.
   for (const f of [...found]) {

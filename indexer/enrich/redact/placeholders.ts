@@ -20,6 +20,7 @@ const LABELS: Record<Exclude<EntityType, 'name'>, Record<PlaceholderLang, string
   address: { ru: '[адрес]', kk: '[мекенжай]' },
   account: { ru: '[счёт]', kk: '[шот]' },
   plate: { ru: '[госномер]', kk: '[мемнөмір]' },
+  handle: { ru: '[аккаунт]', kk: '[аккаунт]' },
 };
 
 export function personPlaceholder(index: number): string {

@@ -1,5 +1,5 @@
 /** Kinds of personal data the depersonaliser masks. */
-export type EntityType = 'iin' | 'bin' | 'phone' | 'email' | 'address' | 'account' | 'plate' | 'name';
+export type EntityType = 'iin' | 'bin' | 'phone' | 'email' | 'address' | 'account' | 'plate' | 'handle' | 'name';
 
 /** A span of the input to be replaced, with offsets in characters of the input. */
 export interface Entity {
