@@ -1,7 +1,22 @@
 import { genderOf, isFormOf, isPatronymic, isRussianPatronymic, surnameStem, type Gender } from './name-forms.ts';
-import { findRoles, looksLikeInstitution, OFFICIAL_ROLE, PARTY_ROLE, type RoleMark } from './roles.ts';
+import { findRoles, looksLikeInstitution, type RoleMark } from './roles.ts';
 import { givenKey, givenStem, pickPerson, type Person } from './persons.ts';
 import type { Candidate } from './types.ts';
+import {
+  adjacent,
+  canBeSurname,
+  FIRM_WORD,
+  insideQuotes,
+  isPlace,
+  isRoleWord,
+  namesPlace,
+  quotedPair,
+  readCapitalNames,
+  SURNAME_SHAPE,
+  surnameAlone,
+  tokenize,
+  type Token,
+} from './name-shapes.ts';
 
 /**
  * Names of private persons (parties, victims, witnesses …) in a judicial act.
@@ -22,12 +37,6 @@ export interface NameOptions {
   keep?: string[];
 }
 
-interface Token {
-  kind: 'word' | 'initials';
-  start: number;
-  end: number;
-  text: string;
-}
 
 interface Mention {
   start: number;
@@ -51,53 +60,6 @@ export interface NameCandidate extends Candidate {
   person: string;
 }
 
-const TOKEN = /(?<![\p{L}\p{N}])(?:(?<word>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}])|(?<initials>\p{Lu}\.(?:[ \u00a0]?\p{Lu}\.)?))/gu;
-
-function tokenize(text: string): Token[] {
-  return [...text.matchAll(TOKEN)].map((m) => ({
-    kind: m.groups!.word ? 'word' : 'initials',
-    start: m.index,
-    end: m.index + m[0].length,
-    text: m[0],
-  }));
-}
-
-const adjacent = (text: string, a: Token | undefined, b: Token | undefined) =>
-  !!a && !!b && /^[ \u00a0\t]{0,3}$/.test(text.slice(a.end, b.start)) && (a.kind !== 'word' || b.start > a.end);
-
-const ROLE_WORD = new RegExp(`^(?:${PARTY_ROLE.source}|${OFFICIAL_ROLE.source})$`, 'iu');
-const isRoleWord = (word: string) => ROLE_WORD.test(word);
-
-const SURNAME_SHAPE = /(?:ов|ев|ёв|ин|ын|ова|ева|ина|ына|ский|ская|цкий|цкая|ко|ук|юк|енко|ұлы|улы|қызы|кызы|ли|бай|бек|баев|баева)(?:\p{L}{0,6})$/u;
-
-/**
- * Words after which a capitalised word is a place or a body, not a person: «Талғар ауданы»,
- * «Павлодарской области», «Жамбыл облыстық соты», «Алмалинского районного суда», «Кыргызской Республики».
- * (Not «суд»/«сот» alone: «Ерболат сот отырысына келмеді» is a person.)
- */
-const PLACE_FOLLOWS = /^[ \u00a0]+(?:облыс|аудан|қала|ауыл|кент|област|район|город|округ|сел[оаеу]|поселк|посёлк|межрайонн|специализированн|көше|улиц|проспект|даңғыл|банк|филиал|департамент|управлени|басқарма|республик|федерац)/iu;
-
-/** A surname by its shape alone: -ов/-ев/-ин/-ын (with Russian or Kazakh endings) or -ұлы/-қызы. */
-function surnameAlone(word: string): boolean {
-  const stem = surnameStem(word);
-  return (stem.length >= 5 && /(?:ов|ев|ёв|ин|ын)$/u.test(stem) && isFormOf(word, stem)) || /^.{3,}(?:ұлы|қызы)$/u.test(stem);
-}
-
-/** «город Конаев», «г. Петропавловск», «село Иванов»: the word names a place. */
-const namesPlace = (text: string, t: Token) =>
-  /(?:город\p{L}*|г\.|пос\.|пос[её]л\p{L}*|сел[оаеу]|с\.|ауыл\p{L}*|станци\p{L}*|имени|им\.)[ \u00a0]+$/iu.test(text.slice(Math.max(0, t.start - 12), t.start));
-
-/** Inside «…» the words are a name of a firm or a document title, not a person by their shape. */
-function insideQuotes(text: string, t: Token): boolean {
-  const open = text.lastIndexOf('«', t.start);
-  return open >= 0 && text.lastIndexOf('»', t.start) < open && t.start - open < 80;
-}
-
-const isPlace = (text: string, t: Token | undefined) => !!t && PLACE_FOLLOWS.test(text.slice(t.end, t.end + 24));
-
-function canBeSurname(word: Token | undefined): word is Token {
-  return !!word && word.kind === 'word' && !isRussianPatronymic(word.text) && !looksLikeInstitution(word.text) && !isRoleWord(word.text);
-}
 
 function findMentions(text: string, tokens: Token[], roles: RoleMark[]): Omit<Mention, 'official'>[] {
   const mentions: Omit<Mention, 'official'>[] = [];
@@ -207,23 +169,6 @@ function classify(text: string, mentions: Omit<Mention, 'official'>[], roles: Ro
   return result;
 }
 
-/**
- * Names set in capitals («ИВАНОВ ИВАН ИВАНОВИЧ», «АХМЕТОВ БАУЫРЖАН СЕРІКҰЛЫ», as verdicts print the
- * accused) are read as if written normally. Lower-casing keeps every offset, so the spans found in
- * the copy are the spans of the input.
- */
-const CAPS_NAME = /(?<![\p{L}])\p{Lu}{2,}(?:-\p{Lu}{2,})?[ \u00a0]+\p{Lu}{2,}[ \u00a0]+\p{Lu}{2,}(?:ОВИЧ|ЕВИЧ|ЬИЧ|ОВНА|ЕВНА|ИЧНА|ҰЛЫ|УЛЫ|ҚЫЗЫ|КЫЗЫ)\p{Lu}{0,4}(?![\p{L}])/gu;
-const titleCase = (words: string) => words.toLowerCase().replace(/(^|[\s-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
-
-function readCapitalNames(text: string): string {
-  return text.replace(CAPS_NAME, (m) => titleCase(m));
-}
-
-/** «Абдикул Жакипов»: the two words are the whole of a quotation. */
-const quotedPair = (text: string, start: number, end: number) => text[start - 1] === '«' && text[end] === '»';
-
-/** Words of firm names that can stand next to a surname-shaped word in quotes: «Сапаров Групп». */
-const FIRM_WORD = /^(?:групп|груп|сервис|строй|трейд|инвест|плюс|холдинг|консалтинг|агро|логистик|транс|медиа|клиник|центр|маркет|моторс|энерго|компани|company|group)\p{L}*$/iu;
 
 /**
  * Whether token `k`, next to the bare surname at `at`, is the given name of `person`: a capitalised
