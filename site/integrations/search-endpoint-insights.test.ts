@@ -5,8 +5,8 @@ import { createServerSearch, type SearchEngine } from '../../indexer/engines/ser
 import { EngineUnreachableError } from '../../indexer/engines/server/errors/index.ts';
 import type { SimilarOptions } from '../../indexer/engines/server/search-engine.ts';
 import type { StatsQuery, StatsResult } from '../../indexer/engines/server/stats.ts';
-import { createElasticSearch } from '../../indexer/engines/elasticsearch/search.ts';
-import { createElasticClient } from '../../indexer/engines/elasticsearch/client.ts';
+import { searchOverMock } from '../../indexer/engines/elasticsearch/mock-search.ts';
+import { stubMeiliFetch } from '../../indexer/engines/meilisearch/stub-fetch.ts';
 import esDivorce from '../../indexer/engines/elasticsearch/fixtures/search-divorce.json' with { type: 'json' };
 import esStats from '../../indexer/engines/elasticsearch/fixtures/stats-outcome-instance.json' with { type: 'json' };
 import esSource from '../../indexer/engines/elasticsearch/fixtures/get-source-found.json' with { type: 'json' };
@@ -163,10 +163,7 @@ describe('similar and stats end to end with the engines (recorded payloads)', ()
       requests.push({ method: 'POST', path: String(p.path), body: p.body });
       return (p.body as { aggs?: unknown }).aggs ? esStats : esDivorce;
     });
-    const engine = createElasticSearch(
-      { engine: 'elasticsearch', url: 'http://es.test:9200', indexName: 'taldau', apiKey: 'k' },
-      createElasticClient({ url: 'http://es.test:9200', apiKey: 'k' }, { Connection: mock.getConnection() }),
-    );
+    const engine = searchOverMock(mock);
     return { requests, get: async () => engine };
   }
 
@@ -201,11 +198,7 @@ describe('similar and stats end to end with the engines (recorded payloads)', ()
   });
 
   it('Meilisearch stats: asks with the search-only key and answers the StatsResult', async () => {
-    const seen: { path: string; authorization: string | null; body: any }[] = [];
-    vi.stubGlobal('fetch', async (input: string | URL, init?: RequestInit) => {
-      seen.push({ path: new URL(String(input)).pathname, authorization: new Headers(init?.headers).get('authorization'), body: JSON.parse(String(init?.body)) });
-      return new Response(JSON.stringify(meiliStats), { status: 200, headers: { 'content-type': 'application/json' } });
-    });
+    const seen = stubMeiliFetch(() => meiliStats);
     const env = { TALDAU_SEARCH_ENGINE: 'meilisearch', MEILISEARCH_URL: 'http://meili.test:7700', MEILISEARCH_KEY: 'ADMIN', MEILISEARCH_SEARCH_KEY: 'SEARCH-ONLY' };
     const res = await handleStats(get('/api/stats/?q=кража&x.outcome=terminated'), () => createServerSearch(env), quiet);
     expect(res.status).toBe(200);

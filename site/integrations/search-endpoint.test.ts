@@ -3,9 +3,8 @@ import Mock from '@elastic/elasticsearch-mock';
 import type { SearchQuery, SearchResult } from '../../schemas/search.ts';
 import { createServerSearch, type SearchEngine } from '../../indexer/engines/server-search.ts';
 import { EngineUnreachableError } from '../../indexer/engines/server/errors/index.ts';
-import { FakeMeilisearch } from '../../indexer/engines/meilisearch/fake-server.ts';
-import { createElasticSearch } from '../../indexer/engines/elasticsearch/search.ts';
-import { createElasticClient } from '../../indexer/engines/elasticsearch/client.ts';
+import { stubMeiliFetch } from '../../indexer/engines/meilisearch/stub-fetch.ts';
+import { searchOverMock } from '../../indexer/engines/elasticsearch/mock-search.ts';
 import meiliDivorce from '../../indexer/engines/meilisearch/fixtures/search-divorce.json' with { type: 'json' };
 import esDivorce from '../../indexer/engines/elasticsearch/fixtures/search-divorce.json' with { type: 'json' };
 import { ENDPOINT_LIMITS, handleSearch } from './search-endpoint-handler.ts';
@@ -103,30 +102,23 @@ describe('search endpoint end to end with the engines (recorded payloads)', () =
   afterEach(() => vi.unstubAllGlobals());
 
   it('Meilisearch: searches with the search-only key, never the admin key', async () => {
-    const fake = new FakeMeilisearch();
-    vi.stubGlobal('fetch', async (input: string | URL, init?: RequestInit) => {
-      fake.requests.push({ method: init?.method ?? 'GET', path: new URL(String(input)).pathname, body: JSON.parse(String(init?.body)), authorization: new Headers(init?.headers).get('authorization') });
-      return new Response(JSON.stringify(meiliDivorce), { status: 200, headers: { 'content-type': 'application/json' } });
-    });
+    const requests = stubMeiliFetch(() => meiliDivorce);
     const env = { TALDAU_SEARCH_ENGINE: 'meilisearch', MEILISEARCH_URL: 'http://meili.test:7700', MEILISEARCH_KEY: 'ADMIN', MEILISEARCH_SEARCH_KEY: 'SEARCH-ONLY' };
     const res = await handleSearch(post({ text: 'брак', filters: { year: { any: ['2023'] } } }), () => createServerSearch(env), quiet);
     expect(res.status).toBe(200);
     const result = (await res.json()) as SearchResult;
     expect(result.total).toBe(2);
     expect(result.hits[0]?.excerpt).toContain('<mark>брака</mark>');
-    expect(fake.requests).toHaveLength(1);
-    expect(fake.requests[0]).toMatchObject({ method: 'POST', path: '/indexes/taldau/search', authorization: 'Bearer SEARCH-ONLY' });
-    expect(fake.requests[0]?.body).toMatchObject({ q: 'брак', filter: ['year IN ["2023"]'] });
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatchObject({ method: 'POST', path: '/indexes/taldau/search', authorization: 'Bearer SEARCH-ONLY' });
+    expect(requests[0]?.body).toMatchObject({ q: 'брак', filter: ['year IN ["2023"]'] });
   });
 
   it('Elasticsearch: searches the alias and returns the SearchResult', async () => {
     const mock = new Mock();
     let path = '';
     mock.add({ method: 'POST', path: '/:index/_search' }, (params) => ((path = String(params.path)), esDivorce));
-    const engine = createElasticSearch(
-      { engine: 'elasticsearch', url: 'http://es.test:9200', indexName: 'taldau', apiKey: 'k' },
-      createElasticClient({ url: 'http://es.test:9200', apiKey: 'k' }, { Connection: mock.getConnection() }),
-    );
+    const engine = searchOverMock(mock);
     const res = await handleSearch(post({ text: '"расторжение брака"' }), async () => engine, quiet);
     expect(res.status).toBe(200);
     expect(path).toBe('/taldau/_search');

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMeiliSearch } from './search.ts';
+import { stubMeiliFetch } from './stub-fetch.ts';
 import { meiliSettings } from './settings.ts';
 import { titleWords, toLatestInCategoryQuery, toSimilarQuery, toSourceLookup } from './similar.ts';
 import { fromStatsResponse, toStatsQuery } from './stats.ts';
@@ -81,43 +82,32 @@ describe('Meilisearch engine: similar and stats over fetch', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   const connection = { engine: 'meilisearch' as const, url: 'http://meili.test:7700', key: 'SEARCH', indexName: 'taldau' };
-  const reply = (payload: unknown) => new Response(JSON.stringify(payload), { status: 200, headers: { 'content-type': 'application/json' } });
-
-  function stub(answer: (body: Record<string, any>) => unknown) {
-    const bodies: Record<string, any>[] = [];
-    vi.stubGlobal('fetch', async (_input: string | URL, init?: RequestInit) => {
-      const body = JSON.parse(String(init?.body));
-      bodies.push(body);
-      return reply(answer(body));
-    });
-    return bodies;
-  }
 
   it('similar: looks the document up, searches by title, tops up, and returns SearchHits', async () => {
-    const bodies = stub((body) => {
+    const requests = stubMeiliFetch((body) => {
       if (body.filter?.[0]?.startsWith('key IN')) return { hits: [SOURCE], totalHits: 1 };
       if (body.q) return { ...divorce, hits: divorce.hits.slice(0, 1) };
       return { ...divorce, hits: divorce.hits.slice(1) };
     });
     const hits = await createMeiliSearch(connection).similar('decision/civ-divorce-almaty-2023', { size: 5, lang: 'ru' });
-    expect(bodies).toHaveLength(3);
-    expect(bodies[1]).toMatchObject({ q: 'расторжении брака взыскании алиментов', hitsPerPage: 5 });
-    expect(bodies[2]).toMatchObject({ hitsPerPage: 4, sort: ['date:desc'] });
+    expect(requests).toHaveLength(3);
+    expect(requests[1]?.body).toMatchObject({ q: 'расторжении брака взыскании алиментов', hitsPerPage: 5 });
+    expect(requests[2]?.body).toMatchObject({ hitsPerPage: 4, sort: ['date:desc'] });
     // What the title search found is not offered twice (here the stub answered with the document's own key).
-    expect(bodies[2]?.filter).toContain('key NOT IN ["decision__civ-divorce-almaty-2023"]');
+    expect(requests[2]?.body.filter).toContain('key NOT IN ["decision__civ-divorce-almaty-2023"]');
     expect(hits?.map((h) => h.id)).toEqual(['decision/civ-divorce-almaty-2023', 'resolution/2000-04-28-n5']);
   });
 
   it('similar: null when the index has no such document, after one request', async () => {
-    const bodies = stub(() => ({ hits: [], totalHits: 0 }));
+    const requests = stubMeiliFetch(() => ({ hits: [], totalHits: 0 }));
     expect(await createMeiliSearch(connection).similar('decision/gone')).toBeNull();
-    expect(bodies).toHaveLength(1);
+    expect(requests).toHaveLength(1);
   });
 
   it('stats: one request, the StatsResult back', async () => {
-    const bodies = stub(() => statsFacets);
+    const requests = stubMeiliFetch(() => statsFacets);
     const result = await createMeiliSearch(connection).stats({ text: null, filters: { outcome: { none: ['terminated'] } } });
-    expect(bodies).toEqual([{ q: null, filter: ['outcome NOT IN ["terminated"]'], facets: ['year', 'outcome', 'instance'], matchingStrategy: 'all', page: 1, hitsPerPage: 0 }]);
+    expect(requests.map((r) => r.body)).toEqual([{ q: null, filter: ['outcome NOT IN ["terminated"]'], facets: ['year', 'outcome', 'instance'], matchingStrategy: 'all', page: 1, hitsPerPage: 0 }]);
     expect(result.total).toBe(6);
     expect(result.years.map((y) => y.count)).toEqual([1, 0, 0, 5]);
   });
