@@ -97,13 +97,13 @@ describe('privacy of the real decisions in content/', () => {
     expect(missing).toEqual([]);
   });
 
-  it('masks every private name, number, e-mail and handle in the title and body of its decision', () => {
+  it('masks every private name, number, e-mail and handle in the title, body and keywords of its decision', () => {
     const leaks: string[] = [];
     for (const file of files) {
       const doc = byFile.get(file);
       if (!doc) continue;
       const lang = langOf(file);
-      const text = `${doc.title[lang] ?? ''}\n\n${doc.body[lang] ?? ''}`;
+      const text = `${doc.title[lang] ?? ''}\n\n${doc.body[lang] ?? ''}\n\n${doc.keywords.join(', ')}`;
       for (const leak of leaksIn(text, TRUTH[file]!)) leaks.push(`${file} ${leak}`);
     }
     if (leaks.length) console.info(`privacy leaks (${leaks.length}):\n${leaks.join('\n')}`);
