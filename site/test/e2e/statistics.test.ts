@@ -167,6 +167,7 @@ describe('court statistics', () => {
     expect(asMap(await bars(page, 'outcome'))).toEqual(countBy(docs, (d) => d.outcome));
     // Categories at the chapter level (G.02, U.13 …): each decision counted under its own chapter.
     expect(asMap(await bars(page, 'category'))).toEqual(countBy(docs, (d) => d.categoryTrail.find((c) => c.split('.').length === 2)));
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'court.png'), fullPage: true });
     await page.click('table[data-stat="category"] tbody tr:first-child th a');
     await page.waitForURL(/\/search\/\?/);
     expect(new URL(page.url()).searchParams.getAll('f.court')).toEqual([id]);
