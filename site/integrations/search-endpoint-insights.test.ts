@@ -4,7 +4,7 @@ import type { SearchHit } from '../../schemas/search.ts';
 import { createServerSearch, type SearchEngine } from '../../indexer/engines/server-search.ts';
 import { EngineUnreachableError } from '../../indexer/engines/server/errors/index.ts';
 import type { SimilarOptions } from '../../indexer/engines/server/search-engine.ts';
-import type { StatsQuery, StatsResult } from '../../indexer/engines/server/stats.ts';
+import type { StatsOptions, StatsQuery, StatsResult } from '../../indexer/engines/server/stats.ts';
 import { searchOverMock } from '../../indexer/engines/elasticsearch/mock-search.ts';
 import { stubMeiliFetch } from '../../indexer/engines/meilisearch/stub-fetch.ts';
 import esDivorce from '../../indexer/engines/elasticsearch/fixtures/search-divorce.json' with { type: 'json' };
@@ -19,15 +19,16 @@ const HIT: SearchHit = { id: 'decision/other', url: '/decisions/other/', kind: '
 function recordingEngine(found = true) {
   const similar: [string, SimilarOptions | undefined][] = [];
   const stats: StatsQuery[] = [];
+  const statsOptions: (StatsOptions | undefined)[] = [];
   const engine: SearchEngine = {
     engine: 'elasticsearch',
     search: async () => {
       throw new Error('not expected');
     },
     similar: async (id, options) => (similar.push([id, options]), found ? [HIT] : null),
-    stats: async (q) => (stats.push(q), STATS),
+    stats: async (q, options) => (stats.push(q), statsOptions.push(options), STATS),
   };
-  return { similar, stats, get: async () => engine };
+  return { similar, stats, statsOptions, get: async () => engine };
 }
 
 const get = (path: string, init: RequestInit = {}) => new Request(`http://site.test${path}`, init);
@@ -117,9 +118,16 @@ describe('/api/stats/', () => {
   });
 
   it('counts everything without parameters', async () => {
-    const { stats, get: engine } = recordingEngine();
+    const { stats, statsOptions, get: engine } = recordingEngine();
     expect((await handleStats(get('/api/stats/'), engine, quiet)).status).toBe(200);
     expect(stats).toEqual([{ text: null, filters: {} }]);
+    expect(statsOptions).toEqual([{}]);
+  });
+
+  it('passes by=outcome or by=instance on to split every year', async () => {
+    const { statsOptions, get: engine } = recordingEngine();
+    expect((await handleStats(get('/api/stats/?f.kind=decision&by=instance'), engine, quiet)).status).toBe(200);
+    expect(statsOptions).toEqual([{ by: 'instance' }]);
   });
 
   it.each([
@@ -139,6 +147,8 @@ describe('/api/stats/', () => {
       /120 filter values/,
     ],
     ['a prototype key', '?__proto__=1', /unknown parameter/],
+    ['a split by a facet that is not counted', '?by=court', /"by" must be one of outcome, instance/],
+    ['two splits', '?by=outcome&by=instance', /more than once/],
   ])('answers 400 for %s, without asking the engine', async (_name, query, message) => {
     const { stats, get: engine } = recordingEngine();
     const res = await handleStats(get(`/api/stats/${query}`), engine, quiet);

@@ -20,11 +20,11 @@ export async function handleSimilar(request: Request, engine: () => Promise<Sear
 }
 
 /**
- * `GET /api/stats/?q=…&f.<facet>=…&x.<facet>=…&from=…&to=…`: for the same text and filters as a
- * search, `{ total, years: [{ year, count }], facets: { outcome, instance } }`.
+ * `GET /api/stats/?q=…&f.<facet>=…&x.<facet>=…&from=…&to=…[&by=outcome|instance]`: for the same
+ * text and filters as a search, `{ total, years: [{ year, count, by? }], facets: { outcome, instance } }`.
  */
 export async function handleStats(request: Request, engine: () => Promise<SearchEngine | null>, log: EndpointLog = consoleLog): Promise<Response> {
   const parsed = parseStatsRequest(request);
   if ('response' in parsed) return parsed.response;
-  return answerWithEngine(engine, log, 'stats', (searcher) => searcher.stats(parsed.value));
+  return answerWithEngine(engine, log, 'stats', (searcher) => searcher.stats(parsed.value.query, parsed.value.options));
 }

@@ -3,7 +3,7 @@ import { UiLang } from '../../schemas/common.ts';
 import { DOC_KINDS } from '../../schemas/documents.ts';
 import { FACET_KEYS, type FacetKey } from '../../schemas/facets.ts';
 import { SearchQuery } from '../../schemas/search.ts';
-import type { StatsQuery } from '../../indexer/engines/server/stats.ts';
+import { STATS_FACETS, type StatsFacet, type StatsOptions, type StatsQuery } from '../../indexer/engines/server/stats.ts';
 import { countFilterValues, ENDPOINT_LIMITS } from './search-endpoint-handler.ts';
 import { badRequest, json } from './search-endpoint-response.ts';
 
@@ -64,24 +64,30 @@ export function parseSimilarRequest(request: Request): Parsed<SimilarParams> {
 
 const YEAR = /^\d{4}$/;
 
+export interface StatsRequest {
+  query: StatsQuery;
+  options: StatsOptions;
+}
+
 /**
- * `?q=…&f.category=U.13&x.outcome=acquitted&from=2015&to=2020` → StatsQuery: the names the search
- * page uses in its own URL (site/lib/search/codec.ts), so its filters carry over. `sort`, `page`
- * and `size` are refused: statistics count the whole result.
+ * `?q=…&f.category=U.13&x.outcome=acquitted&from=2015&to=2020&by=outcome` → StatsQuery: the names
+ * the search page uses in its own URL (site/lib/search/codec.ts), so its filters carry over, and
+ * `by` to split every year by outcome or instance. `sort`, `page` and `size` are refused:
+ * statistics count the whole result.
  */
-export function parseStatsRequest(request: Request): Parsed<StatsQuery> {
+export function parseStatsRequest(request: Request): Parsed<StatsRequest> {
   const url = readUrl(request);
   if ('response' in url) return url;
   const single = new Map<string, string>();
   const filters: Partial<Record<FacetKey, { any?: string[]; none?: string[] }>> = {};
   for (const [name, value] of url.value.searchParams) {
-    if (name === 'q' || name === 'from' || name === 'to') {
+    if (name === 'q' || name === 'from' || name === 'to' || name === 'by') {
       if (single.has(name)) return { response: badRequest(`invalid parameters: ${shown(name)} is given more than once`) };
       single.set(name, value);
       continue;
     }
     const m = /^([fx])\.(.+)$/.exec(name);
-    if (!m) return { response: badRequest(`invalid parameters: unknown parameter ${shown(name)} (use q, f.<facet>, x.<facet>, from, to)`) };
+    if (!m) return { response: badRequest(`invalid parameters: unknown parameter ${shown(name)} (use q, f.<facet>, x.<facet>, from, to, by)`) };
     const key = m[2]!;
     if (!(FACET_KEYS as readonly string[]).includes(key)) return { response: badRequest(`invalid parameters: unknown facet ${shown(key)}`) };
     const slot = (filters[key as FacetKey] ??= {});
@@ -97,6 +103,10 @@ export function parseStatsRequest(request: Request): Parsed<StatsQuery> {
   if (years.from !== undefined && years.to !== undefined && years.from > years.to) {
     return { response: badRequest('invalid parameters: the year range ends before it starts') };
   }
+  const by = single.get('by');
+  if (by !== undefined && !(STATS_FACETS as readonly string[]).includes(by)) {
+    return { response: badRequest(`invalid parameters: "by" must be one of ${STATS_FACETS.join(', ')}`) };
+  }
   const parsed = StatsParams.safeParse({
     text: single.get('q') ?? null,
     filters,
@@ -107,5 +117,5 @@ export function parseStatsRequest(request: Request): Parsed<StatsQuery> {
   if (values > ENDPOINT_LIMITS.filterValues) {
     return { response: badRequest(`invalid parameters: ${values} filter values, at most ${ENDPOINT_LIMITS.filterValues}`) };
   }
-  return { value: parsed.data };
+  return { value: { query: parsed.data, options: by ? { by: by as StatsFacet } : {} } };
 }

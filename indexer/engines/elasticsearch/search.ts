@@ -34,7 +34,7 @@ export function createElasticSearch(connection: ElasticConnection, client: Clien
     search: (query: SearchQuery): Promise<SearchResult> =>
       wrap(async () => fromEngineResponse(await client.search<Record<string, unknown>>({ index, ...toEngineQuery(query) }), query)),
     yearStats: (query, by) => wrap(async () => fromYearStatsResponse(await client.search({ index, ...toYearStatsQuery(query, by) }))),
-    stats: (query) => wrap(async () => fromStatsResponse(await client.search({ index, ...toStatsQuery(query) }))),
+    stats: (query, options) => wrap(async () => fromStatsResponse(await client.search({ index, ...toStatsQuery(query, options) }))),
     // more_like_this over the texts, boosted by shared norms and categories; decisions only.
     similar: (docId, options) => wrap(() => moreLikeThis(client, index, docId, { ...options, kind: 'decision' })),
   };

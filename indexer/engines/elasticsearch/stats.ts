@@ -1,6 +1,6 @@
 import type { estypes } from '@elastic/elasticsearch';
 import type { FacetKey } from '../../../schemas/facets.ts';
-import { STATS_FACETS, type StatsQuery, type StatsResult, type YearCount } from '../server/stats.ts';
+import { STATS_FACETS, type StatsOptions, type StatsQuery, type StatsResult, type YearCount } from '../server/stats.ts';
 import { filterQuery, textQuery } from './to-query.ts';
 import { bucketCounts, totalOf } from './from-response.ts';
 
@@ -38,9 +38,9 @@ export function fromYearStatsResponse(raw: estypes.SearchResponse): YearCount[] 
   }));
 }
 
-/** The `/api/stats/` request: the yearly histogram plus one terms aggregation per stats facet. */
-export function toStatsQuery(query: StatsQuery): estypes.SearchRequest {
-  const body = toYearStatsQuery(query);
+/** The `/api/stats/` request: the yearly histogram (split by `by` if asked) plus one terms aggregation per stats facet. */
+export function toStatsQuery(query: StatsQuery, options: StatsOptions = {}): estypes.SearchRequest {
+  const body = toYearStatsQuery(query, options.by);
   for (const facet of STATS_FACETS) body.aggs![facet] = { terms: { field: facet, size: STATS_FACET_SIZE } };
   return body;
 }

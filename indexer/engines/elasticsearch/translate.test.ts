@@ -167,6 +167,17 @@ describe('Elasticsearch statistics and similar decisions', () => {
     });
   });
 
+  it('splits every year by outcome when asked, in the same request', () => {
+    const body = toStatsQuery({ text: null, filters: {} }, { by: 'outcome' });
+    expect(body.aggs?.years?.aggs).toEqual({ by: { terms: { field: 'outcome', size: 100 } } });
+    expect(body.aggs?.instance).toEqual({ terms: { field: 'instance', size: 100 } });
+    expect(fromStatsResponse(yearStats as unknown as estypes.SearchResponse)).toMatchObject({
+      total: 5,
+      years: [{ year: '2021', by: { convicted: 2 } }, { year: '2022', by: {} }, { year: '2023', by: { convicted: 2, acquitted: 1 } }],
+      facets: { outcome: {}, instance: {} },
+    });
+  });
+
   it('reads total, years (empty ones kept) and the facet counts from the aggregations response', () => {
     expect(fromStatsResponse(statsPayload as unknown as estypes.SearchResponse)).toEqual({
       total: 6,

@@ -3,13 +3,13 @@ import type { SearchHit, SearchQuery, SearchResult } from '../../../schemas/sear
 import type { MeiliConnection } from '../server/config.ts';
 import { toSearchHit } from '../server/hit.ts';
 import type { SearchEngine, SimilarOptions } from '../server/search-engine.ts';
-import type { StatsQuery, StatsResult } from '../server/stats.ts';
+import type { StatsOptions, StatsQuery, StatsResult } from '../server/stats.ts';
 import { withRetry } from '../server/retry.ts';
 import { createMeiliClient } from './client.ts';
 import { isRetryable, toServerError } from './errors.ts';
 import { fromEngineResponse, toEngineHit, type MeiliRawResponse } from './from-response.ts';
 import { toLatestInCategoryQuery, toSimilarQuery, toSourceLookup, type MeiliSimilarSource } from './similar.ts';
-import { fromStatsResponse, toStatsQuery } from './stats.ts';
+import { fromStatsResponse, toStatsQuery, toYearSplitQueries, withYearSplit, type MeiliStatsResponse } from './stats.ts';
 import { toEngineQuery } from './to-query.ts';
 
 const DEFAULT_SIMILAR = 10;
@@ -36,10 +36,16 @@ export function createMeiliSearch(connection: MeiliConnection, client: Meilisear
         const { q, params } = toEngineQuery(query);
         return fromEngineResponse(await run(q, params), query);
       }),
-    stats: (query: StatsQuery): Promise<StatsResult> =>
+    stats: (query: StatsQuery, options: StatsOptions = {}): Promise<StatsResult> =>
       wrap(async () => {
         const { q, params } = toStatsQuery(query);
-        return fromStatsResponse(await run(q, params));
+        const result = fromStatsResponse(await run(q, params));
+        const { by } = options;
+        const years = result.years.filter((y) => y.count > 0).map((y) => y.year);
+        if (!by || years.length === 0) return result;
+        const queries = toYearSplitQueries(connection.indexName, query, years, by);
+        const split = await withRetry(() => client.multiSearch({ queries }), { retries: 1, baseDelayMs: 150, isRetryable });
+        return withYearSplit(result, years, split.results as unknown as MeiliStatsResponse[], by);
       }),
     similar: (docId: string, options: SimilarOptions = {}): Promise<SearchHit[] | null> =>
       wrap(async () => {

@@ -3,7 +3,7 @@ import { createMeiliSearch } from './search.ts';
 import { stubMeiliFetch } from './stub-fetch.ts';
 import { meiliSettings } from './settings.ts';
 import { titleWords, toLatestInCategoryQuery, toSimilarQuery, toSourceLookup } from './similar.ts';
-import { fromStatsResponse, toStatsQuery } from './stats.ts';
+import { fromStatsResponse, toStatsQuery, toYearSplitQueries, withYearSplit } from './stats.ts';
 import statsFacets from './fixtures/stats-facets.json' with { type: 'json' };
 import divorce from './fixtures/search-divorce.json' with { type: 'json' };
 
@@ -40,6 +40,27 @@ describe('Meilisearch statistics', () => {
       ],
       facets: { outcome: { convicted: 4, acquitted: 1 }, instance: { first: 4, appeal: 2 } },
     });
+  });
+});
+
+describe('Meilisearch statistics split by a facet per year', () => {
+  it('asks each year with documents for the facet, with the same text and filters', () => {
+    const queries = toYearSplitQueries('taldau', { text: 'кража', filters: { category: { any: ['U.13'] } } }, ['2019', '2022'], 'outcome');
+    expect(queries).toEqual([
+      { indexUid: 'taldau', q: 'кража', filter: ['category IN ["U.13"]', 'year = 2019'], facets: ['outcome'], matchingStrategy: 'all', page: 1, hitsPerPage: 0 },
+      { indexUid: 'taldau', q: 'кража', filter: ['category IN ["U.13"]', 'year = 2022'], facets: ['outcome'], matchingStrategy: 'all', page: 1, hitsPerPage: 0 },
+    ]);
+  });
+
+  it('puts each year’s counts on the series, {} for the empty years', () => {
+    const base = fromStatsResponse(statsFacets);
+    const split = withYearSplit(base, ['2019', '2022'], [{ facetDistribution: { outcome: { acquitted: 1 } } }, { facetDistribution: { outcome: { convicted: 4, acquitted: 0 } } }], 'outcome');
+    expect(split.years).toEqual([
+      { year: '2019', count: 1, by: { acquitted: 1 } },
+      { year: '2020', count: 0, by: {} },
+      { year: '2021', count: 0, by: {} },
+      { year: '2022', count: 5, by: { convicted: 4 } },
+    ]);
   });
 });
 
@@ -110,5 +131,15 @@ describe('Meilisearch engine: similar and stats over fetch', () => {
     expect(requests.map((r) => r.body)).toEqual([{ q: null, filter: ['outcome NOT IN ["terminated"]'], facets: ['year', 'outcome', 'instance'], matchingStrategy: 'all', page: 1, hitsPerPage: 0 }]);
     expect(result.total).toBe(6);
     expect(result.years.map((y) => y.count)).toEqual([1, 0, 0, 5]);
+  });
+
+  it('stats by outcome: a second request, one multi-search over the years with documents', async () => {
+    const requests = stubMeiliFetch((body) =>
+      body.queries ? { results: body.queries.map((q: { filter: string[] }) => ({ hits: [], facetDistribution: { outcome: { [q.filter.at(-1)!]: 1 } } })) } : statsFacets,
+    );
+    const result = await createMeiliSearch(connection).stats({ text: null, filters: {} }, { by: 'outcome' });
+    expect(requests.map((r) => r.path)).toEqual(['/indexes/taldau/search', '/multi-search']);
+    expect(requests[1]?.body.queries.map((q: { filter: string[] }) => q.filter)).toEqual([['year = 2019'], ['year = 2022']]);
+    expect(result.years.map((y) => y.by)).toEqual([{ 'year = 2019': 1 }, {}, {}, { 'year = 2022': 1 }]);
   });
 });

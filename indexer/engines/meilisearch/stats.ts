@@ -1,4 +1,5 @@
-import { STATS_FACETS, yearSeries, type StatsQuery, type StatsResult } from '../server/stats.ts';
+import type { MultiSearchQuery } from 'meilisearch';
+import { STATS_FACETS, yearSeries, type StatsFacet, type StatsQuery, type StatsResult } from '../server/stats.ts';
 import type { MeiliQuery } from './to-query.ts';
 import { toMeiliFilter } from './to-query.ts';
 
@@ -35,5 +36,29 @@ export function fromStatsResponse(raw: MeiliStatsResponse): StatsResult {
     total: raw.totalHits ?? raw.estimatedTotalHits ?? 0,
     years: yearSeries(distribution.year ?? {}),
     facets: Object.fromEntries(STATS_FACETS.map((f) => [f, positive(distribution[f])])) as StatsResult['facets'],
+  };
+}
+
+/**
+ * Splitting every year by a facet (`by=outcome`): Meilisearch has no nested facets, so one
+ * multi-search (one HTTP request) asks each year that has documents for its distribution of `by`.
+ */
+export function toYearSplitQueries(indexUid: string, query: StatsQuery, years: string[], by: StatsFacet): MultiSearchQuery[] {
+  const { q, params } = toStatsQuery(query);
+  return years.map((year) => ({
+    indexUid,
+    q,
+    ...params,
+    filter: [...((params.filter as string[] | undefined) ?? []), `year = ${Number(year)}`],
+    facets: [by],
+  }));
+}
+
+/** Puts each year's distribution of `by` on the result; years without documents get `{}`. */
+export function withYearSplit(result: StatsResult, years: string[], responses: MeiliStatsResponse[], by: StatsFacet): StatsResult {
+  const split = new Map(years.map((year, i) => [year, responses[i]?.facetDistribution?.[by] ?? {}]));
+  return {
+    ...result,
+    years: result.years.map((y) => ({ ...y, by: Object.fromEntries(Object.entries(split.get(y.year) ?? {}).filter(([, n]) => n > 0)) })),
   };
 }

@@ -1,6 +1,6 @@
 import type { UiLang } from '../../../schemas/common.ts';
 import type { SearchHit, SearchQuery, SearchResult } from '../../../schemas/search.ts';
-import type { StatsQuery, StatsResult } from './stats.ts';
+import type { StatsOptions, StatsQuery, StatsResult } from './stats.ts';
 
 export interface SimilarOptions {
   /** How many similar decisions (default 10). */
@@ -16,5 +16,5 @@ export interface SearchEngine {
   /** Decisions similar to one document (by KbDocument id); null when the index has no such document. */
   similar(docId: string, options?: SimilarOptions): Promise<SearchHit[] | null>;
   /** Documents per year and per outcome/instance for the same text and filters as a search. */
-  stats(query: StatsQuery): Promise<StatsResult>;
+  stats(query: StatsQuery, options?: StatsOptions): Promise<StatsResult>;
 }

@@ -7,6 +7,11 @@ export type StatsQuery = Pick<SearchQuery, 'text' | 'filters' | 'years'>;
 export const STATS_FACETS = ['outcome', 'instance'] as const;
 export type StatsFacet = (typeof STATS_FACETS)[number];
 
+export interface StatsOptions {
+  /** Also split every year by this facet (`years[i].by`). */
+  by?: StatsFacet;
+}
+
 export interface YearCount {
   year: string;
   count: number;
@@ -18,7 +23,7 @@ export interface YearCount {
 export interface StatsResult {
   /** Documents matching the query. */
   total: number;
-  /** Documents per year, oldest first; years without documents between the first and last are 0. */
+  /** Documents per year, oldest first; years without documents between the first and last are 0 (and `by: {}`). */
   years: YearCount[];
   facets: Record<StatsFacet, Record<string, number>>;
 }
