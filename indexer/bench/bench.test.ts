@@ -160,10 +160,15 @@ describe('memory of a process tree', () => {
       sampleMs: 50,
     });
     expect(run.code).toBe(3);
+    expect(run.signal).toBeNull();
     expect(run.seconds).toBeGreaterThan(0.5);
     expect(run.peakRssBytes).toBeGreaterThan(80 * 1024 * 1024);
     expect(lines.sort()).toEqual(['one', 'two']);
     expect(run.tail.sort()).toEqual(['one', 'two']);
+  });
+  it('tells a command killed by a signal', async () => {
+    const run = await measureCommand(process.execPath, ['-e', 'process.kill(process.pid, "SIGTERM")']);
+    expect(run).toMatchObject({ code: null, signal: 'SIGTERM' });
   });
 });
 

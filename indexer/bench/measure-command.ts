@@ -3,6 +3,8 @@ import { RssSampler } from './rss.ts';
 
 export interface CommandRun {
   code: number | null;
+  /** The signal that ended the command, if one did (a kill, the OOM killer). */
+  signal: NodeJS.Signals | null;
   seconds: number;
   peakRssBytes: number;
   /** The last lines of output, for the error message when the command fails. */
@@ -52,8 +54,8 @@ export function measureCommand(command: string, args: string[], options: Command
       sampler.stop();
       reject(error);
     });
-    child.once('close', (code) => {
-      resolve({ code, seconds: (performance.now() - started) / 1000, peakRssBytes: sampler.stop(), tail });
+    child.once('close', (code, signal) => {
+      resolve({ code, signal, seconds: (performance.now() - started) / 1000, peakRssBytes: sampler.stop(), tail });
     });
   });
 }

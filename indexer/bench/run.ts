@@ -18,7 +18,10 @@ class BenchStepError extends Error {
 }
 
 function mustSucceed(step: string, run: CommandRun): CommandRun {
-  if (run.code !== 0) throw new BenchStepError(`${step} failed (exit ${run.code}):\n${run.tail.join('\n')}`);
+  if (run.code !== 0) {
+    const how = run.signal ? `killed by ${run.signal}` : `exit ${run.code}`;
+    throw new BenchStepError(`${step} failed (${how}) after ${run.seconds.toFixed(0)} s, peak ${(run.peakRssBytes / MB).toFixed(0)} MB:\n${run.tail.join('\n')}`);
+  }
   return run;
 }
 
