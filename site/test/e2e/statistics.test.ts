@@ -150,6 +150,14 @@ describe('category statistics', () => {
     }
   });
 
+  it('on a phone the statistics fit the screen width (only the review table scrolls, within itself)', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.goto(`${server.url}/kk/categories/G.02/`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    await page.close();
+  });
+
   it('a category without decisions shows no empty statistics', async () => {
     const { page } = await open('/categories/M/');
     expect(await page.locator('section.decision-stats').count()).toBe(under('M').length > 0 ? 1 : 0);
