@@ -1,7 +1,8 @@
 import { chromium, type Browser, type CDPSession } from 'playwright-core';
 import { FOLLOW_UP_TEXT, searchPath, type BenchQuery } from './queries.ts';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+/** Debian's chromium by default; `CHROMIUM_PATH` points elsewhere (another distribution, a local build). */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',

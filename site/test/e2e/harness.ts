@@ -88,7 +88,7 @@ export async function serveStatic(dir: string): Promise<{ url: string; close(): 
 export async function launchBrowser(options: { javaScript?: boolean } = {}): Promise<{ browser: BrowserContext; close(): Promise<void> }> {
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'taldau-chromium-'));
   const browser = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
     javaScriptEnabled: options.javaScript ?? true,
     viewport: { width: 1280, height: 900 },
