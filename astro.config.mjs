@@ -17,7 +17,9 @@ export default defineConfig({
   cacheDir: process.env.TALDAU_CACHE_DIR || './node_modules/.astro',
   output: 'static',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Pages are rendered on one thread either way; a few in flight let one page's mkdir/write overlap the
+  // next page's rendering (measured in docs/scale.md). TALDAU_BUILD_CONCURRENCY overrides it for benchmarks.
+  build: { format: 'directory', concurrency: Number(process.env.TALDAU_BUILD_CONCURRENCY) || 4 },
   server: { host: '127.0.0.1', port: 4321 },
   integrations: [taldauPagefind(), ...(serverSearch ? [taldauSearchEndpoint()] : [])],
   ...(serverSearch ? { adapter: node({ mode: 'standalone' }) } : {}),

@@ -11,6 +11,8 @@ export interface SiteKb extends KnowledgeBase {
   byId: Map<string, KbDocument>;
   /** Documents filed under a category or any of its descendants, newest first. */
   underCategory(code: string): KbDocument[];
+  /** Documents filed under exactly this category (not a descendant), newest first. */
+  inCategory(code: string): KbDocument[];
   byCourt: Map<string, KbDocument[]>;
   /** Norm id (`uk:188`) → documents applying it, newest first. */
   byNorm: Map<string, KbDocument[]>;
@@ -35,6 +37,7 @@ async function load(dir: string): Promise<SiteKb> {
   const documents = [...kb.documents].sort(newestFirst);
   const byId = new Map(documents.map((d) => [d.id, d]));
   const byTrail = new Map<string, KbDocument[]>();
+  const byCategory = new Map<string, KbDocument[]>();
   const byCourt = new Map<string, KbDocument[]>();
   const byNorm = new Map<string, KbDocument[]>();
   const push = (m: Map<string, KbDocument[]>, k: string, d: KbDocument) => {
@@ -44,10 +47,19 @@ async function load(dir: string): Promise<SiteKb> {
   };
   for (const d of documents) {
     for (const c of d.categoryTrail) push(byTrail, c, d);
+    for (const c of new Set(d.categories)) push(byCategory, c, d);
     if (d.court) push(byCourt, d.court, d);
     for (const n of new Set(d.norms)) push(byNorm, n, d);
   }
-  return { ...kb, documents, byId, byCourt, byNorm, underCategory: (code) => byTrail.get(code) ?? [] };
+  return {
+    ...kb,
+    documents,
+    byId,
+    byCourt,
+    byNorm,
+    underCategory: (code) => byTrail.get(code) ?? [],
+    inCategory: (code) => byCategory.get(code) ?? [],
+  };
 }
 
 /** Invalid documents are left out of the site; their problems are printed so the build log names them. */

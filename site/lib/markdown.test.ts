@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from './markdown.ts';
+import { createMarkdownMemo, renderMarkdown, type RenderOptions } from './markdown.ts';
 
 describe('renderMarkdown', () => {
   it('never lets raw HTML or script from content through', () => {
@@ -31,5 +31,31 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown('## Выводы\n\n> *Сноска. Изменено*\n\n- один')).toBe(
       '<h2>Выводы</h2>\n<blockquote>\n<p><em>Сноска. Изменено</em></p>\n</blockquote>\n<ul>\n<li>один</li>\n</ul>',
     );
+  });
+});
+
+describe('createMarkdownMemo', () => {
+  it('renders a text once per anchor prefix and gives the same HTML as renderMarkdown', () => {
+    const calls: string[] = [];
+    const memo = createMarkdownMemo(4, (md: string, o: RenderOptions) => (calls.push(`${o.anchorPrefix ?? ''}|${md}`), renderMarkdown(md, o)));
+    const text = '<a id="p1"></a>Первый абзац\n\n*второй*';
+    for (let i = 0; i < 3; i++) expect(memo(text)).toBe(renderMarkdown(text));
+    expect(memo(text, { anchorPrefix: 'kk-' })).toBe(renderMarkdown(text, { anchorPrefix: 'kk-' }));
+    expect(memo(text, { anchorPrefix: 'kk-' })).toContain('id="kk-p1"');
+    expect(calls).toEqual([`|${text}`, `kk-|${text}`]);
+  });
+
+  it('forgets the least recently used text past its capacity', () => {
+    let calls = 0;
+    const memo = createMarkdownMemo(2, (md: string) => (calls++, md.toUpperCase()));
+    memo('a');
+    memo('b');
+    memo('a'); // a is now the most recent: b goes first
+    memo('c');
+    expect(calls).toBe(3);
+    memo('a');
+    expect(calls).toBe(3);
+    memo('b');
+    expect(calls).toBe(4);
   });
 });

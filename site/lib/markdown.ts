@@ -78,15 +78,54 @@ export interface RenderOptions {
   anchorPrefix?: string;
 }
 
-export function renderMarkdown(markdown: string, options: RenderOptions = {}): string {
-  return String(
-    unified()
-      .use(remarkParse)
-      .use(paragraphAnchors)
-      .use(remarkRehype, { allowDangerousHtml: false })
-      .use(rehypeSanitize, defaultSchema)
-      .use(restoreAnchorIds, options.anchorPrefix ?? '')
-      .use(rehypeStringify)
-      .processSync(markdown),
-  );
+// One frozen processor per anchor prefix ('' and `kk-`/`ru-` in practice): building the unified pipeline
+// (and micromark's combined syntax extensions) per call was a visible share of every document page.
+const processors = new Map<string, ReturnType<typeof buildProcessor>>();
+
+function buildProcessor(prefix: string) {
+  return unified()
+    .use(remarkParse)
+    .use(paragraphAnchors)
+    .use(remarkRehype, { allowDangerousHtml: false })
+    .use(rehypeSanitize, defaultSchema)
+    .use(restoreAnchorIds, prefix)
+    .use(rehypeStringify)
+    .freeze();
 }
+
+export function renderMarkdown(markdown: string, options: RenderOptions = {}): string {
+  const prefix = options.anchorPrefix ?? '';
+  let processor = processors.get(prefix);
+  if (!processor) processors.set(prefix, (processor = buildProcessor(prefix)));
+  return String(processor.processSync(markdown));
+}
+
+/**
+ * `renderMarkdown` remembering its last results. A document page exists in every interface language
+ * (`/…`, `/kk/…`, `/en/…`), rendered one after another, and the text's HTML does not depend on the
+ * interface language: without this, 2 of every 3 Markdown renders of a build were repeats. Keyed by the
+ * text itself (so a changed text can never get stale HTML) and the prefix; a small LRU bounds memory.
+ */
+export function createMarkdownMemo(
+  capacity = 32,
+  render: (markdown: string, options: RenderOptions) => string = renderMarkdown,
+): (markdown: string, options?: RenderOptions) => string {
+  const cache = new Map<string, Map<string, string>>();
+  return (markdown, options = {}) => {
+    const prefix = options.anchorPrefix ?? '';
+    let byPrefix = cache.get(markdown);
+    if (byPrefix) {
+      cache.delete(markdown); // re-inserted below: most recently used last
+    } else {
+      byPrefix = new Map();
+      if (cache.size >= capacity) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(markdown, byPrefix);
+    let html = byPrefix.get(prefix);
+    if (html === undefined) byPrefix.set(prefix, (html = render(markdown, options)));
+    return html;
+  };
+}
+
+/** The build's shared memo (document pages of the three interface languages come in a row). */
+export const renderMarkdownMemo = createMarkdownMemo();

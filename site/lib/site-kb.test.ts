@@ -28,6 +28,23 @@ describe('site knowledge base', () => {
     expect(kb.byNorm.get('uk:188')?.map((d) => d.id)).toContain('decision/1-3001-2022');
   });
 
+  it('indexes documents by the categories they are filed under directly', () => {
+    for (const code of ['G.02', 'G.02.02', 'U.13.188', 'U']) {
+      const direct = kb.underCategory(code).filter((d) => d.categories.includes(code));
+      expect(kb.inCategory(code)).toEqual(direct);
+    }
+    expect(kb.inCategory('G.02.02').map((d) => d.id).sort()).toEqual([
+      'decision/2-1002-2023',
+      'decision/2a-2003-2023',
+      'resolution/2000-07-28-n4',
+      'summary/2022-06-01-alimony',
+    ]);
+    // Nothing is filed under G.02 itself, though five documents are under its subcategories.
+    expect(kb.inCategory('G.02')).toEqual([]);
+    expect(kb.underCategory('G.02')).toHaveLength(5);
+    expect(kb.inCategory('no-such-code')).toEqual([]);
+  });
+
   it('is loaded once per process', async () => {
     expect(await getKb()).toBe(kb);
   });
