@@ -90,3 +90,21 @@ describe('category suggestion', () => {
     expect(suggestCategories('абракадабра', model)).toEqual([]);
   });
 });
+
+describe('similar decisions at scale', () => {
+  it('bounds the candidates but keeps the same leaf first and the closest text among them', () => {
+    const docs = [
+      ...Array.from({ length: 300 }, (_, i) => decision(`theft-${i}`, 'U.13.188', `Кража телефона номер ${i}, подсудимый осужден.`, ['uk:188'])),
+      decision('robbery-1', 'U.13.191', 'Грабеж: открытое хищение телефона, подсудимый осужден.', ['uk:191']),
+      { ...decision('theft-twin', 'U.13.188', 'Кража велосипеда из подъезда жилого дома, велосипед возвращен владельцу.', ['uk:188']), date: '2023-01-02' },
+      { ...decision('theft-twin-2', 'U.13.188', 'Кража велосипеда из подъезда жилого дома, велосипед возвращен владельцу.', ['uk:188']), date: '2023-01-02' },
+    ];
+    const similar = computeSimilar(docs, { maxCandidates: 50 });
+    expect(similar.get('decision/theft-twin')![0]).toBe('decision/theft-twin-2');
+    // Alone in its leaf: widened to the chapter, so it still gets a full list.
+    expect(similar.get('decision/robbery-1')).toHaveLength(5);
+    // A decision with 300 neighbours in its own leaf never reaches into the sibling leaf.
+    for (const [id, list] of similar) if (id !== 'decision/robbery-1') expect(list).not.toContain('decision/robbery-1');
+    expect(computeSimilar(docs, { maxCandidates: 50 })).toEqual(similar);
+  });
+});
