@@ -23,10 +23,42 @@ export const contentDir = (): string => path.resolve(process.env.TALDAU_CONTENT 
 // One load per build: pages and the Pagefind integration run in one process but in separately bundled
 // module graphs, so the promise is kept on globalThis rather than in a module variable.
 const MEMO = Symbol.for('taldau.site.kb');
-const store = globalThis as unknown as Record<symbol, Promise<SiteKb> | undefined>;
+const WAITING = Symbol.for('taldau.site.kb.waiting');
+interface Waiting {
+  promise: Promise<SiteKb>;
+  resolve(kb: SiteKb): void;
+  reject(error: unknown): void;
+}
+const store = globalThis as unknown as { [MEMO]?: Promise<SiteKb>; [WAITING]?: Waiting };
+
+const waiting = (): Waiting => {
+  if (!store[WAITING]) {
+    let resolve!: (kb: SiteKb) => void;
+    let reject!: (error: unknown) => void;
+    const promise = new Promise<SiteKb>((res, rej) => ((resolve = res), (reject = rej)));
+    promise.catch(() => undefined); // whoever awaits it sees the error; nobody awaiting is not a crash
+    store[WAITING] = { promise, resolve, reject };
+  }
+  return store[WAITING];
+};
 
 export function getKb(): Promise<SiteKb> {
-  return (store[MEMO] ??= load(contentDir()));
+  return (store[MEMO] ??= load(contentDir()).then(
+    (kb) => (waiting().resolve(kb), kb),
+    (error: unknown) => {
+      waiting().reject(error);
+      throw error;
+    },
+  ));
+}
+
+/**
+ * The knowledge base once the pages have loaded it, without loading it here. For integrations: their
+ * module graph (loaded with astro.config) is closed by the time pages render, so a load started from
+ * there fails on its dynamic imports; they wait for the pages' load instead.
+ */
+export function whenKbLoaded(): Promise<SiteKb> {
+  return store[MEMO] ?? waiting().promise;
 }
 
 const newestFirst = (a: KbDocument, b: KbDocument) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { citationLinks, resolveDocRef } from './citations.ts';
-import { getKb, type SiteKb } from './kb.ts';
+import { getKb, whenKbLoaded, type SiteKb } from './kb.ts';
 import { normLabel } from './labels.ts';
 import { allRoutes, routePath, staticPaths } from './routes.ts';
 
@@ -45,8 +45,9 @@ describe('site knowledge base', () => {
     expect(kb.inCategory('no-such-code')).toEqual([]);
   });
 
-  it('is loaded once per process', async () => {
+  it('is loaded once per process, and integrations waiting for it get the same one', async () => {
     expect(await getKb()).toBe(kb);
+    expect(await whenKbLoaded()).toBe(kb);
   });
 });
 
