@@ -6,6 +6,7 @@ import { todayIso } from './normalize/dates.ts';
 import { normalizeDocuments } from './normalize/documents.ts';
 import { buildRegistries, type Registries } from './normalize/registries.ts';
 import { validateRegistries } from './validate/registries.ts';
+import { timed, timingsEnabled } from './cache/timings.ts';
 
 export interface KnowledgeBaseCounts {
   /** Valid documents (a ru+kk pair is one); those left out are in `rejected`. */
@@ -39,22 +40,37 @@ export interface LoadOptions {
   enrich?: boolean;
   /** ISO date treated as today when refusing future dates (tests pin it). */
   today?: string;
+  /**
+   * Reuse the per-document enrich work of earlier builds from `.cache/enrich/` (indexer/enrich/cache.ts).
+   * Default: on, unless TALDAU_NO_CACHE=1 (and off under vitest unless TALDAU_CACHE_DIR is set).
+   */
+  cache?: boolean;
 }
 
 /** load → validate → normalise → enrich, collecting every problem instead of stopping at the first. */
-export async function loadKnowledgeBase({ contentDir, enrich = true, today = todayIso() }: LoadOptions): Promise<KnowledgeBase> {
-  const registrySources = await loadRegistrySources(contentDir);
-  const validated = validateRegistries(registrySources.sources);
+export async function loadKnowledgeBase({ contentDir, enrich = true, today = todayIso(), cache }: LoadOptions): Promise<KnowledgeBase> {
+  const registrySources = await timed('load registries', () => loadRegistrySources(contentDir));
+  const validated = timed('validate registries', () => validateRegistries(registrySources.sources));
   const registries = buildRegistries(validated.input);
 
-  const loaded = await loadDocFiles(contentDir);
-  const normalized = normalizeDocuments(loaded.files, registries, today);
+  const loaded = await timed('load documents', () => loadDocFiles(contentDir));
+  const normalized = timed('validate+normalise documents', () => normalizeDocuments(loaded.files, registries, today));
   let documents = normalized.documents;
   const problems: Problem[] = [...registrySources.problems, ...validated.problems, ...loaded.problems, ...normalized.problems];
   if (enrich) {
     // Loaded on demand: validation-only runs (and tests with enrich off) do not pay for the enrich stage.
     const { enrichDocuments } = await import('./enrich/index.ts');
-    const enriched = enrichDocuments(documents, { codes: [...registries.codes.values()] });
+    const { openEnrichCache } = await import('./enrich/cache.ts');
+    const codes = [...registries.codes.values()];
+    const enrichCache = await timed('enrich: open cache', () => openEnrichCache({ contentDir, codes, ...(cache === undefined ? {} : { enabled: cache }) }));
+    const enriched = timed('enrich (total)', () => enrichDocuments(documents, { codes, ...(enrichCache ? { cache: enrichCache } : {}) }));
+    if (enrichCache) {
+      await timed('enrich: save cache', () => enrichCache.save());
+      if (timingsEnabled()) {
+        const { mask, citations } = enrichCache;
+        process.stderr.write(`taldau timing: enrich cache mask ${mask.hits} hit / ${mask.misses} miss, citations ${citations.hits} hit / ${citations.misses} miss (${mask.file})\n`);
+      }
+    }
     documents = enriched.documents;
     problems.push(...enriched.problems);
   }

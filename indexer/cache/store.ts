@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * A key → value cache in one JSON-lines file, read whole at the start of a build and rewritten at the
+ * end with exactly the entries that build used (so it never grows past one build's worth).
+ *
+ * Safe by construction: the first line names the format; every other line is `[key, value]` and is
+ * checked by `isValue` — a line that does not parse or does not check is a miss (recomputed), a file
+ * of another format is ignored whole. Writes go to a temp file renamed into place, so two builds
+ * sharing the file (the CLI and the site) never see half a file; the last one to finish wins.
+ */
+export class FileCache<V> {
+  private readonly stored = new Map<string, V>();
+  private readonly used = new Map<string, V>();
+  hits = 0;
+  misses = 0;
+  /** Lines of the file that were present but unusable. */
+  bad = 0;
+
+  private constructor(
+    readonly file: string,
+    private readonly format: string,
+  ) {}
+
+  static async open<V>(file: string, format: string, isValue: (value: unknown) => value is V): Promise<FileCache<V>> {
+    const cache = new FileCache<V>(file, format);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch {
+      return cache; // no cache yet (or unreadable): everything is a miss
+    }
+    const lines = text.split('\n');
+    if (lines[0] !== JSON.stringify({ format })) return cache;
+    for (const line of lines.slice(1)) {
+      if (!line) continue;
+      try {
+        const entry: unknown = JSON.parse(line);
+        if (Array.isArray(entry) && entry.length === 2 && typeof entry[0] === 'string' && isValue(entry[1])) {
+          cache.stored.set(entry[0], entry[1]);
+          continue;
+        }
+      } catch {
+        // fall through: counted as bad, recomputed
+      }
+      cache.bad++;
+    }
+    return cache;
+  }
+
+  /** The stored value of `key`, or `compute()` — remembered either way for `save()`. */
+  get(key: string, compute: () => V): V {
+    const found = this.used.get(key) ?? this.stored.get(key);
+    if (found !== undefined) {
+      this.hits++;
+      this.used.set(key, found);
+      return found;
+    }
+    this.misses++;
+    const value = compute();
+    this.used.set(key, value);
+    return value;
+  }
+
+  /** Writes the entries used since `open` when anything changed; a failure to write is not fatal. */
+  async save(): Promise<void> {
+    const unchanged = this.misses === 0 && this.bad === 0 && this.used.size === this.stored.size;
+    if (unchanged) return;
+    const lines = [JSON.stringify({ format: this.format })];
+    for (const entry of this.used) lines.push(JSON.stringify(entry));
+    const temp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
+    try {
+      await mkdir(path.dirname(this.file), { recursive: true });
+      await writeFile(temp, `${lines.join('\n')}\n`);
+      await rename(temp, this.file);
+    } catch {
+      await rm(temp, { force: true });
+    }
+  }
+}
+
+/** A short, stable hash of any JSON-serialisable parts. */
+export function hashOf(...parts: unknown[]): string {
+  const hash = createHash('sha1');
+  for (const part of parts) hash.update(typeof part === 'string' ? part : JSON.stringify(part) ?? 'undefined').update('\u0000');
+  return hash.digest('hex');
+}

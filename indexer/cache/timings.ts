@@ -1,0 +1,28 @@
+/**
+ * Opt-in stage timings: with `TALDAU_TIMINGS=1` each stage of the pipeline prints
+ * `taldau timing: <stage> <wall> s, cpu <seconds> s (rss <MB> MB)` to stderr, so a slow build shows
+ * where its time goes without a profiler. The CPU time (of the whole process, GC threads included)
+ * reads true on a machine shared with other jobs, where wall time does not. Off by default.
+ */
+export function timingsEnabled(): boolean {
+  const value = process.env.TALDAU_TIMINGS;
+  return value !== undefined && value !== '' && value !== '0';
+}
+
+export function timed<T>(stage: string, run: () => T): T {
+  if (!timingsEnabled()) return run();
+  const start = performance.now();
+  const cpu = process.cpuUsage();
+  const result = run();
+  if (result instanceof Promise) return result.finally(() => report(stage, start, cpu)) as T;
+  report(stage, start, cpu);
+  return result;
+}
+
+function report(stage: string, start: number, cpu: NodeJS.CpuUsage): void {
+  const seconds = (performance.now() - start) / 1000;
+  const used = process.cpuUsage(cpu);
+  const cpuSeconds = (used.user + used.system) / 1e6;
+  const rss = Math.round(process.memoryUsage.rss() / 1e6);
+  process.stderr.write(`taldau timing: ${stage} ${seconds.toFixed(2)} s, cpu ${cpuSeconds.toFixed(2)} s (rss ${rss} MB)\n`);
+}

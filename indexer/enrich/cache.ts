@@ -1,0 +1,137 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Citation } from '../../schemas/kb-document.ts';
+import type { NormCode } from '../../schemas/norms.ts';
+import { FileCache, hashOf } from '../cache/store.ts';
+
+/**
+ * The on-disk cache of the per-document enrich work (masking, citation extraction), so a rebuild
+ * redoes only what changed. What depends on other documents (resolving citations to resolutions and
+ * cases, `citedBy`, `similar`) is never cached: those are cheap global passes over the cached parts.
+ *
+ * Keys: masking — the document's title, body, judge and hash; citations — the masked body and the
+ * norm codes. The format names the cache version and a hash of the enrich source it came from
+ * (redact/ for masking, citations/ for citations), so changing the code invalidates the entries
+ * without anyone having to remember a version bump. Where: `TALDAU_CACHE_DIR`, else `.cache/enrich/`
+ * of the project; off with `TALDAU_NO_CACHE=1` or `cache: false`, and off in tests unless a test sets
+ * its own `TALDAU_CACHE_DIR` (tests must not share state through a cache).
+ */
+export const ENRICH_CACHE_VERSION = 1;
+
+/**
+ * A masked decision: per language the masked title and the body's replaced spans. The leak check runs
+ * on the masked text every build, cached or not.
+ */
+export interface MaskEntry {
+  title: Partial<Record<'ru' | 'kk', string>>;
+  /** Per language `[start, end, replacement]` spans of the original body, in text order. */
+  spans: Partial<Record<'ru' | 'kk', [number, number, string][]>>;
+}
+
+/** Citations as extracted from one document, resolution and case targets not yet resolved. */
+export type CitationEntry = Citation[];
+
+export interface EnrichCache {
+  mask: FileCache<MaskEntry>;
+  citations: FileCache<CitationEntry>;
+  /** Hash of the norm codes, part of every citation key. */
+  codesHash: string;
+  save(): Promise<void>;
+}
+
+export interface EnrichCacheOptions {
+  contentDir: string;
+  codes: NormCode[];
+  /** Default: on, unless TALDAU_NO_CACHE is set or under a test runner without TALDAU_CACHE_DIR. */
+  enabled?: boolean;
+  /** Overrides TALDAU_CACHE_DIR and the default directory. */
+  dir?: string;
+}
+
+export function cacheEnabledByDefault(env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.TALDAU_NO_CACHE && env.TALDAU_NO_CACHE !== '0') return false;
+  if (env.VITEST && !env.TALDAU_CACHE_DIR) return false;
+  return true;
+}
+
+/** Opens the caches for one content directory; undefined when caching is off or the code is not found. */
+export async function openEnrichCache(options: EnrichCacheOptions): Promise<EnrichCache | undefined> {
+  if (!(options.enabled ?? cacheEnabledByDefault())) return undefined;
+  const enrichDir = findEnrichSource();
+  if (!enrichDir) return undefined;
+  const dir = options.dir ?? process.env.TALDAU_CACHE_DIR ?? path.join(enrichDir, '..', '..', '.cache', 'enrich');
+  const base = path.join(dir, hashOf(path.resolve(options.contentDir)).slice(0, 16));
+  const [maskSource, citationSource] = await Promise.all([
+    sourceHash(enrichDir, ['redact', 'index.ts', 'cache.ts']),
+    sourceHash(enrichDir, ['citations', 'index.ts', 'cache.ts']),
+  ]);
+  const [mask, citations] = await Promise.all([
+    FileCache.open(`${base}.mask.jsonl`, `mask/${ENRICH_CACHE_VERSION}/${maskSource}`, isMaskEntry),
+    FileCache.open(`${base}.citations.jsonl`, `citations/${ENRICH_CACHE_VERSION}/${citationSource}`, isCitationEntry),
+  ]);
+  return {
+    mask,
+    citations,
+    codesHash: hashOf(options.codes),
+    save: async () => {
+      await Promise.all([mask.save(), citations.save()]);
+    },
+  };
+}
+
+/**
+ * The directory of the enrich source: beside this module when run from source (tsx, vitest), else
+ * `indexer/enrich` under the working directory (a bundled site build runs from the project root).
+ */
+function findEnrichSource(): string | undefined {
+  const candidates: string[] = [];
+  if (import.meta.url.startsWith('file:')) candidates.push(path.dirname(fileURLToPath(import.meta.url)));
+  candidates.push(path.resolve('indexer', 'enrich'));
+  return candidates.find((dir) => existsSync(path.join(dir, 'redact', 'index.ts')) && existsSync(path.join(dir, 'cache.ts')));
+}
+
+async function sourceHash(enrichDir: string, entries: string[]): Promise<string> {
+  const files: string[] = [];
+  for (const entry of entries) {
+    const full = path.join(enrichDir, entry);
+    if (entry.endsWith('.ts')) files.push(full);
+    else for (const name of await readdir(full, { recursive: true })) if (name.endsWith('.ts') && !name.endsWith('.test.ts')) files.push(path.join(full, name));
+  }
+  files.sort();
+  const contents = await Promise.all(files.map(async (f) => [path.relative(enrichDir, f), await readFile(f, 'utf8')]));
+  return hashOf(contents).slice(0, 16);
+}
+
+const isString = (x: unknown): x is string => typeof x === 'string';
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const LANGS = new Set(['ru', 'kk']);
+
+function isMaskEntry(value: unknown): value is MaskEntry {
+  if (!isRecord(value) || !isRecord(value.title) || !isRecord(value.spans)) return false;
+  const okTitle = Object.entries(value.title).every(([lang, t]) => LANGS.has(lang) && isString(t));
+  const okSpans = Object.entries(value.spans).every(
+    ([lang, spans]) =>
+      LANGS.has(lang) &&
+      Array.isArray(spans) &&
+      spans.every((s) => Array.isArray(s) && s.length === 3 && Number.isInteger(s[0]) && Number.isInteger(s[1]) && s[0] <= s[1] && isString(s[2])),
+  );
+  return okTitle && okSpans;
+}
+
+function isCitationEntry(value: unknown): value is CitationEntry {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (c) =>
+        isRecord(c) &&
+        (c.type === 'norm' || c.type === 'resolution' || c.type === 'case') &&
+        isString(c.text) &&
+        LANGS.has(c.language as string) &&
+        Number.isInteger(c.start) &&
+        Number.isInteger(c.end) &&
+        (c.target === null || isString(c.target)),
+    )
+  );
+}
