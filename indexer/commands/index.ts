@@ -15,6 +15,7 @@ const BASE_OPTIONS = {
   out: { type: 'string' },
   'skip-invalid': { type: 'boolean', default: false },
   'no-enrich': { type: 'boolean', default: false },
+  'no-cache': { type: 'boolean', default: false },
 } as const;
 
 export const DEFAULT_OUT = path.join('dist', 'pagefind');
@@ -29,6 +30,7 @@ unless --skip-invalid is given. The new index replaces the old one only when com
   --out DIR        where a static index is written (default: ${DEFAULT_OUT})
   --skip-invalid   index the valid documents and list what was left out
   --no-enrich      skip the enrich stage (for debugging only: decisions would not be depersonalised)
+  --no-cache       redo the per-document enrich work instead of reusing .cache/enrich/ (also TALDAU_NO_CACHE=1)
 ${Object.entries(ENGINES)
   .filter(([, e]) => e.usage)
   .map(([name, e]) => `\n${name}:\n${e.usage}`)
@@ -52,7 +54,7 @@ async function run(args: string[], io: CommandIo): Promise<number> {
   const { values } = parseCommandArgs(args, { ...BASE_OPTIONS, ...(engine.options ?? {}) });
   const content = await contentDir(values.content as string | undefined);
   const outArg = (values.out as string | undefined) ?? DEFAULT_OUT;
-  const kb = await loadKnowledgeBase({ contentDir: content.dir, enrich: !values['no-enrich'] });
+  const kb = await loadKnowledgeBase({ contentDir: content.dir, enrich: !values['no-enrich'], ...(values['no-cache'] ? { cache: false } : {}) });
 
   if (kb.problems.length) {
     for (const p of kb.problems) io.stderr(formatProblem(p, content.arg));

@@ -5,7 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KbDocument } from '../../schemas/kb-document.ts';
 import type { NormCode } from '../../schemas/norms.ts';
+import { main } from '../cli.ts';
 import { loadKnowledgeBase } from '../knowledge-base.ts';
+import { fakeIo } from '../test/fake-io.ts';
+import { VALID_DIR } from '../test/paths.ts';
 import { cacheEnabledByDefault, openEnrichCache, type EnrichCache } from './cache.ts';
 import { enrichDocuments } from './index.ts';
 
@@ -162,5 +165,28 @@ describe('enrich cache through loadKnowledgeBase', () => {
     } finally {
       delete process.env.TALDAU_CACHE_DIR;
     }
+  }, 120_000);
+});
+
+describe('taldau index and the cache', () => {
+  it('writes the cache by default and none with --no-cache', async () => {
+    const { readdirSync, existsSync } = await import('node:fs');
+    const index = async (cacheDir: string, ...extra: string[]) => {
+      process.env.TALDAU_CACHE_DIR = cacheDir;
+      try {
+        const f = fakeIo();
+        const code = await main(['index', '--content', VALID_DIR, '--out', path.join(cacheDir, 'out'), ...extra], f.io);
+        expect(code, f.stderr()).toBe(0);
+      } finally {
+        delete process.env.TALDAU_CACHE_DIR;
+      }
+    };
+    const off = path.join(tmp, 'cli-off');
+    await index(off, '--no-cache');
+    expect(readdirSync(off)).toEqual(['out']);
+    const on = path.join(tmp, 'cli-on');
+    await index(on);
+    expect(readdirSync(on).filter((f) => f.endsWith('.jsonl'))).toHaveLength(2);
+    expect(existsSync(path.join(on, 'out', 'pagefind-entry.json'))).toBe(true);
   }, 120_000);
 });
