@@ -24,15 +24,17 @@ export interface BuildOptions {
   /** Extra environment for the build (a search engine, an endpoint …). */
   env?: Record<string, string>;
   /**
-   * Prefix of the temporary directory (default under the OS temp dir). A server build needs it inside the
-   * project: its bundle imports dependencies at run time, which resolve only under the project's node_modules.
+   * Prefix of the temporary directory (default `.cache/e2e/` in the project). It must lie inside the project:
+   * Astro writes a build's intermediate chunks into the shared `<root>/.astro/` when the outDir is outside the
+   * working directory, and test files building side by side would then delete each other's chunks; and a
+   * server build's bundle imports dependencies that resolve only under the project's node_modules.
    */
   tmpPrefix?: string;
 }
 
 /** `astro build` of a content tree into a temporary directory (its own cache too: builds may run side by side). */
 export async function buildSite(contentDir: string, options: BuildOptions = {}): Promise<BuiltSite> {
-  const tmpPrefix = options.tmpPrefix ?? path.join(os.tmpdir(), 'taldau-site-');
+  const tmpPrefix = options.tmpPrefix ?? path.join(ROOT, '.cache/e2e/site-');
   await mkdir(path.dirname(tmpPrefix), { recursive: true });
   const tmp = await mkdtemp(tmpPrefix);
   const outDir = path.join(tmp, 'dist');
