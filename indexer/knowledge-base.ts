@@ -53,10 +53,15 @@ export async function loadKnowledgeBase({ contentDir, enrich = true, today = tod
   const validated = timed('validate registries', () => validateRegistries(registrySources.sources));
   const registries = buildRegistries(validated.input);
 
-  const loaded = await timed('load documents', () => loadDocFiles(contentDir));
-  const normalized = timed('validate+normalise documents', () => normalizeDocuments(loaded.files, registries, today));
-  let documents = normalized.documents;
-  const problems: Problem[] = [...registrySources.problems, ...validated.problems, ...loaded.problems, ...normalized.problems];
+  // Only what later stages need is kept: the files (bytes, YAML trees) and the un-enriched documents
+  // are garbage once normalised or enriched — at 50,000 decisions they are gigabytes.
+  const { files, problems: loadProblems, unreadable } = await timed('load documents', () => loadDocFiles(contentDir));
+  const { documents: normalizedDocuments, problems: normalizeProblems, rejected } = timed('validate+normalise documents', () =>
+    normalizeDocuments(files, registries, today),
+  );
+  files.length = 0;
+  let documents = normalizedDocuments;
+  const problems: Problem[] = [...registrySources.problems, ...validated.problems, ...loadProblems, ...normalizeProblems];
   if (enrich) {
     // Loaded on demand: validation-only runs (and tests with enrich off) do not pay for the enrich stage.
     const { enrichDocuments } = await import('./enrich/index.ts');
@@ -64,6 +69,7 @@ export async function loadKnowledgeBase({ contentDir, enrich = true, today = tod
     const codes = [...registries.codes.values()];
     const enrichCache = await timed('enrich: open cache', () => openEnrichCache({ contentDir, codes, ...(cache === undefined ? {} : { enabled: cache }) }));
     const enriched = timed('enrich (total)', () => enrichDocuments(documents, { codes, ...(enrichCache ? { cache: enrichCache } : {}) }));
+    normalizedDocuments.length = 0;
     if (enrichCache) {
       await timed('enrich: save cache', () => enrichCache.save());
       if (timingsEnabled()) {
@@ -83,7 +89,7 @@ export async function loadKnowledgeBase({ contentDir, enrich = true, today = tod
     registries,
     documents,
     problems,
-    rejected: [...normalized.rejected, ...loaded.unreadable.map((u) => u.file)],
+    rejected: [...rejected, ...unreadable.map((u) => u.file)],
     counts: {
       documents: documents.length,
       decisions: byKind('decision'),
