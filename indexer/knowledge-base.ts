@@ -41,7 +41,8 @@ export interface LoadOptions {
   /** ISO date treated as today when refusing future dates (tests pin it). */
   today?: string;
   /**
-   * Reuse the per-document enrich work of earlier builds from `.cache/enrich/` (indexer/enrich/cache.ts).
+   * Reuse the per-document enrich work of earlier builds from `.cache/enrich/`, or `$TALDAU_CACHE_DIR/enrich/`
+   * (indexer/enrich/cache.ts).
    * Default: on, unless TALDAU_NO_CACHE=1 (and off under vitest unless TALDAU_CACHE_DIR is set).
    */
   cache?: boolean;

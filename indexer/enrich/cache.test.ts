@@ -161,7 +161,7 @@ describe('enrich cache through loadKnowledgeBase', () => {
       expect(warm.documents).toEqual(plain.documents);
       expect(warm.problems).toEqual(plain.problems);
       const { readdirSync } = await import('node:fs');
-      expect(readdirSync(process.env.TALDAU_CACHE_DIR!).sort()).toEqual([expect.stringMatching(/\.citations\.jsonl$/), expect.stringMatching(/\.mask\.jsonl$/)]);
+      expect(readdirSync(path.join(process.env.TALDAU_CACHE_DIR!, 'enrich')).sort()).toEqual([expect.stringMatching(/\.citations\.jsonl$/), expect.stringMatching(/\.mask\.jsonl$/)]);
     } finally {
       delete process.env.TALDAU_CACHE_DIR;
     }
@@ -186,7 +186,7 @@ describe('taldau index and the cache', () => {
     expect(readdirSync(off)).toEqual(['out']);
     const on = path.join(tmp, 'cli-on');
     await index(on);
-    expect(readdirSync(on).filter((f) => f.endsWith('.jsonl'))).toHaveLength(2);
+    expect(readdirSync(path.join(on, 'enrich')).filter((f) => f.endsWith('.jsonl'))).toHaveLength(2);
     expect(existsSync(path.join(on, 'out', 'pagefind-entry.json'))).toBe(true);
   }, 120_000);
 });

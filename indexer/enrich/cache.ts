@@ -14,8 +14,8 @@ import { FileCache, hashOf } from '../cache/store.ts';
  * Keys: masking — the document's title, body, judge and hash; citations — the masked body and the
  * norm codes. The format names the cache version and a hash of the enrich source it came from
  * (redact/ for masking, citations/ for citations), so changing the code invalidates the entries
- * without anyone having to remember a version bump. Where: `TALDAU_CACHE_DIR`, else `.cache/enrich/`
- * of the project; off with `TALDAU_NO_CACHE=1` or `cache: false`, and off in tests unless a test sets
+ * without anyone having to remember a version bump. Where: `enrich/` under `TALDAU_CACHE_DIR` (the
+ * build's cache directory, which Astro uses too), else `.cache/enrich/` of the project; off with `TALDAU_NO_CACHE=1` or `cache: false`, and off in tests unless a test sets
  * its own `TALDAU_CACHE_DIR` (tests must not share state through a cache).
  */
 export const ENRICH_CACHE_VERSION = 1;
@@ -61,7 +61,9 @@ export async function openEnrichCache(options: EnrichCacheOptions): Promise<Enri
   if (!(options.enabled ?? cacheEnabledByDefault())) return undefined;
   const enrichDir = findEnrichSource();
   if (!enrichDir) return undefined;
-  const dir = options.dir ?? process.env.TALDAU_CACHE_DIR ?? path.join(enrichDir, '..', '..', '.cache', 'enrich');
+  // TALDAU_CACHE_DIR is the build's cache directory (Astro's cacheDir too, see astro.config.mjs): ours is its enrich/.
+  const root = process.env.TALDAU_CACHE_DIR || path.join(enrichDir, '..', '..', '.cache');
+  const dir = options.dir ?? path.join(root, 'enrich');
   const base = path.join(dir, hashOf(path.resolve(options.contentDir)).slice(0, 16));
   const [maskSource, citationSource] = await Promise.all([
     sourceHash(enrichDir, ['redact', 'index.ts', 'cache.ts']),
