@@ -13,7 +13,8 @@ describe('npm run bench -- --decisions 200 --json', () => {
       encoding: 'utf8',
       env: { ...process.env, CI: '1' },
       maxBuffer: 64 * 1024 * 1024,
-      timeout: 280_000,
+      // Generous: the run is slow on a shared machine, and speed is what the bench reports, not what this asserts.
+      timeout: 900_000,
     });
     expect(run.status, run.stderr.slice(-3000)).toBe(0);
     expect(run.stderr).toContain('▶ astro build');
@@ -40,5 +41,5 @@ describe('npm run bench -- --decisions 200 --json', () => {
     expect(report.ratios.indexBytes).toBeCloseTo(report.indexBytes / b.indexBytes, 1);
     expect(report.targets.length).toBeGreaterThan(5);
     expect(report.machine.cpus).toBeGreaterThan(0);
-  }, 300_000);
+  }, 900_000);
 });
