@@ -5,6 +5,7 @@ import type { ElasticConnection } from '../server/config.ts';
 import type { SearchEngine } from '../server/search-engine.ts';
 import { createElasticClient } from './client.ts';
 import { toServerError } from './errors.ts';
+import { guardEngineCalls } from '../server/guard.ts';
 import { fromEngineResponse } from './from-response.ts';
 import type { StatsQuery } from '../server/stats.ts';
 import { moreLikeThis } from './more-like-this.ts';
@@ -22,13 +23,7 @@ export interface ElasticSearchEngine extends SearchEngine {
  */
 export function createElasticSearch(connection: ElasticConnection, client: Client = createElasticClient(connection, { requestTimeoutMs: 5000, maxRetries: 1 })): ElasticSearchEngine {
   const index = connection.indexName;
-  const wrap = async <T>(fn: () => Promise<T>): Promise<T> => {
-    try {
-      return await fn();
-    } catch (error) {
-      throw toServerError(error, connection.url);
-    }
-  };
+  const wrap = guardEngineCalls(toServerError, connection.url);
   return {
     engine: 'elasticsearch',
     search: (query: SearchQuery): Promise<SearchResult> =>

@@ -7,6 +7,7 @@ import type { StatsOptions, StatsQuery, StatsResult } from '../server/stats.ts';
 import { withRetry } from '../server/retry.ts';
 import { createMeiliClient } from './client.ts';
 import { isRetryable, toServerError } from './errors.ts';
+import { guardEngineCalls } from '../server/guard.ts';
 import { fromEngineResponse, toEngineHit, type MeiliRawResponse } from './from-response.ts';
 import { toLatestInCategoryQuery, toSimilarQuery, toSourceLookup, type MeiliSimilarSource } from './similar.ts';
 import { fromStatsResponse, toStatsQuery, toYearSplitQueries, withYearSplit, type MeiliStatsResponse } from './stats.ts';
@@ -22,13 +23,7 @@ const DEFAULT_SIMILAR = 10;
 export function createMeiliSearch(connection: MeiliConnection, client: Meilisearch = createMeiliClient(connection, { requestTimeoutMs: 5000 })): SearchEngine {
   const run = (q: string | null, params: SearchParams) =>
     withRetry(() => client.index(connection.indexName).search(q, params), { retries: 1, baseDelayMs: 150, isRetryable }) as unknown as Promise<MeiliRawResponse>;
-  const wrap = async <T>(fn: () => Promise<T>): Promise<T> => {
-    try {
-      return await fn();
-    } catch (error) {
-      throw toServerError(error, connection.url);
-    }
-  };
+  const wrap = guardEngineCalls(toServerError, connection.url);
   return {
     engine: 'meilisearch',
     search: (query: SearchQuery): Promise<SearchResult> =>
