@@ -2,7 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, buildSite, FIXTURE_CONTENT, htmlFiles, launchBrowser, SCREENSHOTS, serveStatic, watchErrors, type BuiltSite } from './harness.ts';
+import { axeViolations, type BuiltSite, FIXTURE_CONTENT, htmlFiles, launchBrowser, type RunningSite, SCREENSHOTS, serveStatic, startSite } from './harness.ts';
 
 /**
  * The site built from the fixture content tree (site/test/fixtures/content: a tiny classifier, five
@@ -13,28 +13,18 @@ import { axeViolations, buildSite, FIXTURE_CONTENT, htmlFiles, launchBrowser, SC
 let site: BuiltSite;
 let server: Awaited<ReturnType<typeof serveStatic>>;
 let browser: BrowserContext;
-let closeBrowser: () => Promise<void>;
+let running: RunningSite;
 
 beforeAll(async () => {
-  site = await buildSite(FIXTURE_CONTENT);
-  server = await serveStatic(site.outDir);
-  ({ browser, close: closeBrowser } = await launchBrowser());
+  running = await startSite(FIXTURE_CONTENT);
+  ({ site, server, browser } = running);
   await mkdir(SCREENSHOTS, { recursive: true });
   console.log(`fixture site built in ${site.seconds.toFixed(1)} s`);
 });
 
-afterAll(async () => {
-  await closeBrowser?.();
-  await server?.close();
-  await site?.cleanup();
-});
+afterAll(() => running?.close());
 
-const open = async (url: string): Promise<{ page: Page; errors: string[] }> => {
-  const page = await browser.newPage();
-  const errors = watchErrors(page);
-  await page.goto(server.url + url);
-  return { page, errors };
-};
+const open = (url: string) => running.open(url);
 
 /** Waits for the search page to finish a search and returns what it shows. */
 async function results(page: Page) {

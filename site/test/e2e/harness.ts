@@ -147,3 +147,35 @@ export async function htmlFiles(dir: string): Promise<string[]> {
   }
   return out;
 }
+
+/** A built site served over HTTP with chromium ready: where every end-to-end test file starts. */
+export interface RunningSite {
+  site: BuiltSite;
+  server: { url: string; close(): Promise<void> };
+  browser: BrowserContext;
+  /** Opens a path of the site in a new page, collecting the page's errors. */
+  open(url: string): Promise<{ page: Page; errors: string[] }>;
+  close(): Promise<void>;
+}
+
+export async function startSite(contentDir: string, options: BuildOptions = {}): Promise<RunningSite> {
+  const site = await buildSite(contentDir, options);
+  const server = await serveStatic(site.outDir);
+  const { browser, close: closeBrowser } = await launchBrowser();
+  return {
+    site,
+    server,
+    browser,
+    open: async (url) => {
+      const page = await browser.newPage();
+      const errors = watchErrors(page);
+      await page.goto(server.url + url);
+      return { page, errors };
+    },
+    close: async () => {
+      await closeBrowser();
+      await server.close();
+      await site.cleanup();
+    },
+  };
+}

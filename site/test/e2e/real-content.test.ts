@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, htmlFiles, launchBrowser, ROOT, serveStatic, watchErrors, type BuiltSite } from './harness.ts';
+import { type BuiltSite, htmlFiles, ROOT, type RunningSite, serveStatic, startSite, watchErrors } from './harness.ts';
 
 /**
  * Smoke test over the REAL knowledge base (content/): it builds, the main pages work in chromium, and no
@@ -12,20 +12,15 @@ import { buildSite, htmlFiles, launchBrowser, ROOT, serveStatic, watchErrors, ty
 let site: BuiltSite;
 let server: Awaited<ReturnType<typeof serveStatic>>;
 let browser: BrowserContext;
-let closeBrowser: () => Promise<void>;
+let running: RunningSite;
 
 beforeAll(async () => {
-  site = await buildSite(path.join(ROOT, 'content'));
-  server = await serveStatic(site.outDir);
-  ({ browser, close: closeBrowser } = await launchBrowser());
+  running = await startSite(path.join(ROOT, 'content'));
+  ({ site, server, browser } = running);
   console.log(`real content built in ${site.seconds.toFixed(1)} s`);
 });
 
-afterAll(async () => {
-  await closeBrowser?.();
-  await server?.close();
-  await site?.cleanup();
-});
+afterAll(() => running?.close());
 
 describe('the real knowledge base', () => {
   it('home page shows the counts and links into the classifier', async () => {

@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KbDocument } from '../../../schemas/kb-document.ts';
 import { loadKnowledgeBase } from '../../../indexer/knowledge-base.ts';
-import { axeViolations, buildSite, FIXTURE_CONTENT, launchBrowser, SCREENSHOTS, serveStatic, watchErrors, type BuiltSite } from './harness.ts';
+import { axeViolations, type BuiltSite, FIXTURE_CONTENT, type RunningSite, SCREENSHOTS, serveStatic, startSite } from './harness.ts';
 
 /**
  * The statistics a judge reads on a category page and a court page, on the fixture site: the figures
@@ -15,29 +15,19 @@ import { axeViolations, buildSite, FIXTURE_CONTENT, launchBrowser, SCREENSHOTS, 
 let site: BuiltSite;
 let server: Awaited<ReturnType<typeof serveStatic>>;
 let browser: BrowserContext;
-let closeBrowser: () => Promise<void>;
+let running: RunningSite;
 let decisions: KbDocument[];
 
 beforeAll(async () => {
-  [site, { documents: decisions }] = await Promise.all([buildSite(FIXTURE_CONTENT), loadKnowledgeBase({ contentDir: FIXTURE_CONTENT })]);
+  [running, { documents: decisions }] = await Promise.all([startSite(FIXTURE_CONTENT), loadKnowledgeBase({ contentDir: FIXTURE_CONTENT })]);
   decisions = decisions.filter((d) => d.kind === 'decision');
-  server = await serveStatic(site.outDir);
-  ({ browser, close: closeBrowser } = await launchBrowser());
+  ({ site, server, browser } = running);
   await mkdir(SCREENSHOTS, { recursive: true });
 });
 
-afterAll(async () => {
-  await closeBrowser?.();
-  await server?.close();
-  await site?.cleanup();
-});
+afterAll(() => running?.close());
 
-const open = async (url: string): Promise<{ page: Page; errors: string[] }> => {
-  const page = await browser.newPage();
-  const errors = watchErrors(page);
-  await page.goto(server.url + url);
-  return { page, errors };
-};
+const open = (url: string) => running.open(url);
 
 /** The rows of one bar table as the page shows them: key, visible count, and the drawn bar's width. */
 const bars = (page: Page, name: string) =>
