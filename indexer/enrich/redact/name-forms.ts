@@ -35,6 +35,19 @@ for (const r of RUSSIAN_ENDINGS) {
 }
 const MAX_ENDING = Math.max(...[...ENDINGS].map((e) => e.length));
 
+/** Endings of given names the surname table lacks: «Марии», «Лидию», «Артёмом», «Игорю». */
+const GIVEN_ENDINGS = ['и', 'ию', 'ии', 'ией', 'ём', 'ем', 'ю', 'ей', 'ом'];
+const foldEnding = (e: string) => e.replace(/[әіұүқғңөһёь]/gu, (c) => ({ ә: 'а', і: 'и', ұ: 'у', ү: 'у', қ: 'к', ғ: 'г', ң: 'н', ө: 'о', һ: 'х', ё: 'е', ь: '' })[c]!);
+const FOLDED_ENDINGS = new Set([...ENDINGS, ...GIVEN_ENDINGS].map(foldEnding));
+
+/**
+ * Whether `rest` is a case ending a name can take (Russian, Kazakh or both); `folded` compares with
+ * the endings written without Kazakh letters, as `foldName` writes words.
+ */
+export function hasCaseEnding(rest: string, folded = false): boolean {
+  return folded ? FOLDED_ENDINGS.has(rest) : ENDINGS.has(rest) || GIVEN_ENDINGS.includes(rest);
+}
+
 /**
  * Russian patronymics in any case: -ович/-евич/-ич (а, у, ем, е), -овна/-евна/-ична (ы, е, у, ой, ою),
  * also with a Kazakh case suffix as Kazakh texts attach it («Сергеевичтің», «Владимировичке»).

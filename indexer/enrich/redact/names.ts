@@ -1,6 +1,9 @@
+import { givenNameOf } from './given-names.ts';
 import { genderOf, isFormOf, isPatronymic, isRussianPatronymic, surnameStem, type Gender } from './name-forms.ts';
 import { findRoles, looksLikeInstitution, type RoleMark } from './roles.ts';
 import { givenKey, givenStem, pickPerson, type Person } from './persons.ts';
+import { entrepreneurNameEnd } from './entrepreneurs.ts';
+import { findGivenAlone, givenAfterSurname, givenBeforeSurname } from './given-alone.ts';
 import type { Candidate } from './types.ts';
 import {
   adjacent,
@@ -52,6 +55,8 @@ interface Mention {
   first: number;
   last: number;
   official: boolean;
+  /** Named inside the name of a one-person firm («ИП «Бекова»»): never someone in office. */
+  firm?: boolean;
 }
 
 
@@ -79,7 +84,7 @@ function findMentions(text: string, tokens: Token[], roles: RoleMark[]): Omit<Me
     given: given?.kind === 'word' ? givenKey(given.text) : undefined,
     // A given name stands for the person on its own later when a patronymic vouches for it, or when it
     // does not itself look like a surname («истец Иванов Сергей» → «Сергей пояснил»).
-    givenStem: given?.kind === 'word' && (patronymic || (given.text.length >= 4 && !surnameAlone(given.text))) ? givenStem(given.text) : undefined,
+    givenStem: given?.kind === 'word' && (patronymic || (given.text.length >= 3 && !surnameAlone(given.text))) ? givenStem(given.text) : undefined,
     initial: given?.text[0],
     gender: (patronymic && genderOf(patronymic.text)) || (surname && genderOf(surname.text)),
     first,
@@ -90,7 +95,15 @@ function findMentions(text: string, tokens: Token[], roles: RoleMark[]): Omit<Me
     const [a, b, c] = [tokens[i]!, tokens[i + 1], tokens[i + 2]];
     const ab = adjacent(text, a, b);
     const bc = ab && adjacent(text, b, c);
-    if (a.kind === 'word' && canBeSurname(a) && bc && b!.kind === 'word' && c!.kind === 'word' && isPatronymic(c!.text) && !looksLikeInstitution(b!.text)) {
+    const firmEnd = entrepreneurNameEnd(text, tokens, i);
+    if (firmEnd >= 0) {
+      // ИП «Бекова», КХ «Асан», ИП Иванов А.А.: the owner of a one-person firm
+      const words = tokens.slice(i, firmEnd + 1);
+      const givenOnly = words.length === 1 && !surnameAlone(a.text) && !!givenNameOf(a.text);
+      const m = givenOnly ? mention(i, i, undefined, a) : mention(i, firmEnd, a, words[1], words.find((w) => w.kind === 'word' && isPatronymic(w.text)));
+      mentions.push({ ...m, firm: true });
+      i = firmEnd;
+    } else if (a.kind === 'word' && canBeSurname(a) && bc && b!.kind === 'word' && c!.kind === 'word' && isPatronymic(c!.text) && !looksLikeInstitution(b!.text)) {
       mentions.push(mention(i, i + 2, a, b, c)); // Иванов Иван Иванович
       i += 2;
     } else if (canBeSurname(a) && bc && b!.kind === 'word' && isRussianPatronymic(b!.text) && canBeSurname(c)) {
@@ -118,8 +131,13 @@ function findMentions(text: string, tokens: Token[], roles: RoleMark[]): Omit<Me
       const givenFirst = SURNAME_SHAPE.test(b!.text) && !SURNAME_SHAPE.test(a.text);
       mentions.push(givenFirst ? mention(i, i + 1, b, a) : mention(i, i + 1, a, b));
       i += 1;
-    } else if (canBeSurname(a) && midSentence(a) && surnameAlone(a.text) && !isPlace(text, a) && !namesPlace(text, a) && !insideQuotes(text, a)) {
-      mentions.push(mention(i, i, a)); // «… с иском к Сарсенбаевой о …»: a surname by its shape, inside a sentence
+    } else if (canBeSurname(a) && (midSentence(a) || givenBeforeSurname(text, tokens, i, mentions.at(-1)?.last)) && surnameAlone(a.text) && !isPlace(text, a) && !namesPlace(text, a) && !insideQuotes(text, a)) {
+      // «… с иском к Сарсенбаевой о …»: a surname by its shape, inside a sentence, with a given name
+      // right after it («Ергалиева Динара пояснила») or a known one right before («Динара Ергалиева»).
+      const from = givenBeforeSurname(text, tokens, i, mentions.at(-1)?.last) ? i - 1 : i;
+      const withGiven = from === i && givenAfterSurname(text, tokens, i);
+      mentions.push(withGiven ? mention(i, i + 1, a, b) : from < i ? mention(from, i, a, tokens[from]) : mention(i, i, a));
+      if (withGiven) i += 1;
     }
   }
   return mentions;
@@ -164,6 +182,7 @@ function classify(text: string, mentions: Omit<Mention, 'official'>[], roles: Ro
       const genitive = /^-?(?:ның|нің|тың|тің|дың|дің)/u.test(text.slice(m.end, m.end + 4));
       official = samePhrase && role!.official && !genitive;
     }
+    if (m.firm) official = false;
     result.push({ ...m, official });
   }
   return result;
@@ -237,7 +256,7 @@ export function findNames(input: string, options: NameOptions = {}): NameCandida
       if (first !== last) {
         const given = tokens[first === i ? last : first]!.text;
         const p = persons[index]!;
-        persons[index] = { ...p, given: p.given ?? givenKey(given), givenStem: p.givenStem ?? (given.length >= 4 ? givenStem(given) : undefined) };
+        persons[index] = { ...p, given: p.given ?? givenKey(given), givenStem: p.givenStem ?? (given.length >= 3 ? givenStem(given) : undefined) };
       }
     }
     found.push({ type: 'name', start: tokens[first]!.start, end: tokens[last]!.end, person: String(index) });
@@ -248,12 +267,14 @@ export function findNames(input: string, options: NameOptions = {}): NameCandida
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (covered.has(i) || t.kind !== 'word' || isRussianPatronymic(t.text)) continue;
-    const byGiven = persons.findIndex((p) => !!p.givenStem && p.givenStem.length >= 4 && isFormOf(t.text, p.givenStem));
+    const byGiven = persons.findIndex((p) => !!p.givenStem && p.givenStem.length >= 3 && isFormOf(t.text, p.givenStem));
     if (byGiven >= 0 && !looksLikeInstitution(t.text) && !isRoleWord(t.text) && !isPlace(text, t) && !namesPlace(text, t) && !keepStems.has(surnameStem(t.text))) {
       found.push({ type: 'name', start: t.start, end: t.end, person: String(byGiven) });
       covered.add(i);
     }
   }
+  // Given names standing alone that no full name introduced («Айгерим пояснила», «сын Аян»).
+  found.push(...findGivenAlone(text, tokens, persons, covered, keepStems));
   // A former surname in brackets after a name: «Ахметова (Жақыпова) Зейнеп» — the same person.
   for (const f of [...found]) {
     const bracket = /^[ \u00a0]?\((\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\)/u.exec(text.slice(f.end, f.end + 40));

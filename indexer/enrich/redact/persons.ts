@@ -19,10 +19,10 @@ export function givenKey(word: string): string {
   return word.toLowerCase().slice(0, 4);
 }
 
-/** A given name without a Russian case ending, when at least four letters remain («Ерлана» → «Ерлан»). */
+/** A given name without a Russian case ending, when at least three letters remain («Ерлана» → «Ерлан»). */
 export function givenStem(word: string): string {
   const stripped = word.replace(/(?:ой|ом|ем|ей|у|а|ы|е|ю|я|и)$/u, '');
-  return stripped.length >= 4 ? stripped : word;
+  return stripped.length >= 3 ? stripped : word;
 }
 
 /** Picks the person a name form refers to among those sharing its stem (or given name); adds one when none fits. */
