@@ -1,9 +1,10 @@
 import type { Problem } from '../schemas/common.ts';
 import type { KbDocument } from '../schemas/kb-document.ts';
-import { loadDocFiles } from './load/documents.ts';
 import { loadRegistrySources } from './load/registries.ts';
 import { todayIso } from './normalize/dates.ts';
 import { normalizeDocuments } from './normalize/documents.ts';
+import { openLoadCache } from './normalize/load-cache.ts';
+import { readDocuments } from './normalize/read-documents.ts';
 import { buildRegistries, type Registries } from './normalize/registries.ts';
 import { validateRegistries } from './validate/registries.ts';
 import { timed, timingsEnabled } from './cache/timings.ts';
@@ -41,8 +42,8 @@ export interface LoadOptions {
   /** ISO date treated as today when refusing future dates (tests pin it). */
   today?: string;
   /**
-   * Reuse the per-document enrich work of earlier builds from `.cache/enrich/`, or `$TALDAU_CACHE_DIR/enrich/`
-   * (indexer/enrich/cache.ts).
+   * Reuse the per-file load work (`load/`, indexer/normalize/load-cache.ts) and the per-document enrich
+   * work (`enrich/`, indexer/enrich/cache.ts) of earlier builds, under `$TALDAU_CACHE_DIR` or `.cache/`.
    * Default: on, unless TALDAU_NO_CACHE=1 (and off under vitest unless TALDAU_CACHE_DIR is set).
    */
   cache?: boolean;
@@ -54,12 +55,16 @@ export async function loadKnowledgeBase({ contentDir, enrich = true, today = tod
   const validated = timed('validate registries', () => validateRegistries(registrySources.sources));
   const registries = buildRegistries(validated.input);
 
-  // Only what later stages need is kept: the files (bytes, YAML trees) and the un-enriched documents
-  // are garbage once normalised or enriched — at 50,000 decisions they are gigabytes.
-  const { files, problems: loadProblems, unreadable } = await timed('load documents', () => loadDocFiles(contentDir));
-  const { documents: normalizedDocuments, problems: normalizeProblems, rejected } = timed('validate+normalise documents', () =>
-    normalizeDocuments(files, registries, today),
-  );
+  const useCache = cache ?? (await import('./enrich/cache.ts')).cacheEnabledByDefault();
+  const loadCache = useCache ? await timed('load: open cache', () => openLoadCache({ contentDir, registries: validated.input })) : undefined;
+  // Each file is read, validated and normalised on its own (bytes and YAML trees are dropped at once);
+  // then pairs are merged and links checked. The un-enriched documents are dropped once enriched.
+  const { files, problems: loadProblems, unreadable } = await timed('load+validate+normalise files', () => readDocuments(contentDir, registries, today, loadCache));
+  if (loadCache) {
+    await timed('load: save cache', () => loadCache.save());
+    if (timingsEnabled()) process.stderr.write(`taldau timing: load cache ${loadCache.hits} hit / ${loadCache.misses} miss (${loadCache.file})\n`);
+  }
+  const { documents: normalizedDocuments, problems: normalizeProblems, rejected } = timed('merge documents', () => normalizeDocuments(files, registries));
   files.length = 0;
   let documents = normalizedDocuments;
   const problems: Problem[] = [...registrySources.problems, ...validated.problems, ...loadProblems, ...normalizeProblems];
@@ -68,7 +73,7 @@ export async function loadKnowledgeBase({ contentDir, enrich = true, today = tod
     const { enrichDocuments } = await import('./enrich/index.ts');
     const { openEnrichCache } = await import('./enrich/cache.ts');
     const codes = [...registries.codes.values()];
-    const enrichCache = await timed('enrich: open cache', () => openEnrichCache({ contentDir, codes, ...(cache === undefined ? {} : { enabled: cache }) }));
+    const enrichCache = await timed('enrich: open cache', () => openEnrichCache({ contentDir, codes, enabled: useCache }));
     const enriched = timed('enrich (total)', () => enrichDocuments(documents, { codes, ...(enrichCache ? { cache: enrichCache } : {}) }));
     normalizedDocuments.length = 0;
     if (enrichCache) {

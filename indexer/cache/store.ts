@@ -50,10 +50,13 @@ export class FileCache<V> {
     return cache;
   }
 
-  /** The stored value of `key`, or `compute()` — remembered either way for `save()`. */
-  get(key: string, compute: () => V): V {
+  /**
+   * The stored value of `key`, or `compute()` — remembered either way for `save()`. A stored value that
+   * `isFresh` turns down (it depended on something outside the key that has changed) is recomputed.
+   */
+  get(key: string, compute: () => V, isFresh: (value: V) => boolean = () => true): V {
     const found = this.used.get(key) ?? this.stored.get(key);
-    if (found !== undefined) {
+    if (found !== undefined && isFresh(found)) {
       this.hits++;
       this.used.set(key, found);
       return found;

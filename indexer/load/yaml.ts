@@ -51,3 +51,15 @@ export function parseYaml(text: string, firstLine = 1): YamlSource {
   }
   return { data, errors, lineOf };
 }
+
+/** What problems need of parsed YAML once it has been validated: the line a field stands on. */
+export type LineSource = Pick<YamlSource, 'lineOf'>;
+
+/**
+ * Line lookups that keep only the YAML text and parse it again when asked. A parsed document (nodes,
+ * ranges, line counter) is many times the size of its text; kept for every file of a large corpus it
+ * was most of the memory of loading it, while lines are needed only for the rare cross-file problem.
+ */
+export function lazyLineSource(text: string, firstLine: number): LineSource {
+  return { lineOf: (path) => parseYaml(text, firstLine).lineOf(path) };
+}

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { DOC_LANGS, type DocLang, type Problem } from '../../schemas/common.ts';
 import { KIND_FOLDERS } from '../../schemas/documents.ts';
 import type { KbDocument } from '../../schemas/kb-document.ts';
-import type { DocFile } from '../load/documents.ts';
 import { withLine } from '../validate/zod.ts';
-import { normalizeFile, requiredKeys, type FileFields, type SharedFields } from './fields.ts';
+import { requiredKeys, type FileFields, type SharedFields } from './fields.ts';
+import type { ReadDocFile } from './read-documents.ts';
 import type { Registries } from './registries.ts';
 import { composeDecisionTitle } from './titles.ts';
 
@@ -16,30 +16,32 @@ export interface NormalizedDocuments {
 }
 
 /**
- * Groups files into documents (`<slug>.ru.md` + `<slug>.kk.md` are one), normalises each file, merges
- * the pair (language-neutral values must agree) and builds the KbDocuments. Pure apart from hashing.
+ * Groups files, each already normalised on its own (read-documents.ts), into documents (`<slug>.ru.md` +
+ * `<slug>.kk.md` are one), merges the pair (language-neutral values must agree) and builds the
+ * KbDocuments. Pure apart from hashing.
  */
-export function normalizeDocuments(files: DocFile[], registries: Registries, today: string): NormalizedDocuments {
+export function normalizeDocuments(files: ReadDocFile[], registries: Registries): NormalizedDocuments {
   const problems: Problem[] = [];
-  const groups = new Map<string, Map<DocLang, DocFile>>();
+  const groups = new Map<string, Map<DocLang, ReadDocFile>>();
   const rejected = new Set<string>();
-  for (const file of files) {
+  for (const read of files) {
+    const file = read.doc;
     const id = `${file.kind}/${file.slug}`;
     let group = groups.get(id);
     if (!group) groups.set(id, (group = new Map()));
     const other = group.get(file.lang);
     if (other) {
-      problems.push({ file: file.file, line: 1, field: 'id', message: `duplicate id "${id}" (${file.lang}): ${other.file} has the same slug and language` });
+      problems.push({ file: file.file, line: 1, field: 'id', message: `duplicate id "${id}" (${file.lang}): ${other.doc.file} has the same slug and language` });
       rejected.add(id);
       continue;
     }
-    group.set(file.lang, file);
+    group.set(file.lang, read);
   }
 
   const built: KbDocument[] = [];
   for (const [id, group] of groups) {
     const before = problems.length;
-    const doc = buildDocument(id, group, registries, today, problems);
+    const doc = buildDocument(id, group, registries, problems);
     if (doc && problems.length === before && !rejected.has(id)) built.push(doc);
     else rejected.add(id);
   }
@@ -47,14 +49,10 @@ export function normalizeDocuments(files: DocFile[], registries: Registries, tod
   return { documents: built.filter((d) => !rejected.has(d.id)), problems, rejected: [...rejected] };
 }
 
-function buildDocument(id: string, group: Map<DocLang, DocFile>, registries: Registries, today: string, problems: Problem[]): KbDocument | null {
+function buildDocument(id: string, group: Map<DocLang, ReadDocFile>, registries: Registries, problems: Problem[]): KbDocument | null {
   const languages = DOC_LANGS.filter((l) => group.has(l));
-  const fields: FileFields[] = [];
-  for (const lang of languages) {
-    const r = normalizeFile(group.get(lang)!, registries, today);
-    problems.push(...r.problems);
-    if (r.fields) fields.push(r.fields);
-  }
+  // A file with problems of its own has them reported already (read-documents.ts); its document is left out.
+  const fields = languages.flatMap((lang) => group.get(lang)!.fields ?? []);
   if (fields.length !== languages.length) return null;
   const primary = fields[0]!.file;
   const kind = primary.kind;
@@ -113,8 +111,9 @@ function buildDocument(id: string, group: Map<DocLang, DocFile>, registries: Reg
 
   const judge = fields.find((f) => f.judge)?.judge;
   const statusActs = fields.find((f) => f.statusActs)?.statusActs;
-  const hash = createHash('sha256');
-  for (const f of fields) hash.update(f.file.bytes);
+  // One file: the hash of its bytes; a pair: the hash of both files' hashes.
+  const hash = fields.length === 1 ? null : createHash('sha256');
+  for (const f of fields) hash?.update(f.file.hash);
   const date = shared.date!;
   return {
     id,
@@ -138,7 +137,7 @@ function buildDocument(id: string, group: Map<DocLang, DocFile>, registries: Reg
     citedBy: [],
     similar: [],
     files: fields.map((f) => f.file.file),
-    hash: hash.digest('hex'),
+    hash: hash ? hash.digest('hex') : primary.hash,
   };
 }
 
@@ -147,7 +146,7 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 }
 
 /** Links to other documents (reviewed decision, relied-on resolutions) must point at known ones. */
-function checkReferences(documents: KbDocument[], groups: Map<string, Map<DocLang, DocFile>>, problems: Problem[], rejected: Set<string>): void {
+function checkReferences(documents: KbDocument[], groups: Map<string, Map<DocLang, ReadDocFile>>, problems: Problem[], rejected: Set<string>): void {
   const ids = new Set(documents.map((d) => d.id));
   for (const d of documents) {
     const refs: [PropertyKey[], string, string][] = [];
@@ -157,8 +156,8 @@ function checkReferences(documents: KbDocument[], groups: Map<string, Map<DocLan
     for (const [path, target, slug] of refs) {
       if (ids.has(target) || rejected.has(target)) continue;
       // Point at the file of the pair that actually names the link.
-      const files = [...(groups.get(d.id)?.values() ?? [])];
-      const file = files.find((f) => String(path[0]) in f.data) ?? files[0]!;
+      const files = [...(groups.get(d.id)?.values() ?? [])].map((f) => f.doc);
+      const file = files.find((f) => f.keys.includes(String(path[0]))) ?? files[0]!;
       problems.push(withLine(file.frontmatter, path, file.file, `no ${target.split('/')[0]} "${slug}" in the knowledge base`));
       rejected.add(d.id);
     }

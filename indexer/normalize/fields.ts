@@ -1,7 +1,8 @@
+import type { z } from 'zod';
 import type { Problem } from '../../schemas/common.ts';
 import { FRONTMATTER_SCHEMAS, type DocKind } from '../../schemas/documents.ts';
 import type { KbDocument } from '../../schemas/kb-document.ts';
-import type { DocFile } from '../load/documents.ts';
+import type { DocFile, ParsedDocFile } from '../load/documents.ts';
 import { withLine, zodProblems } from '../validate/zod.ts';
 import { parseWrittenDate } from './dates.ts';
 import type { Registries } from './registries.ts';
@@ -34,13 +35,17 @@ export interface FileFields {
  * a pair, so nothing is required here) and resolves its values against the registries.
  * Returns null when the file has problems.
  */
-export function normalizeFile(doc: DocFile, registries: Registries, today: string): { fields: FileFields | null; problems: Problem[] } {
+export function normalizeFile(
+  { doc, data, source }: Pick<ParsedDocFile, 'doc' | 'data' | 'source'>,
+  registries: Registries,
+  today: string,
+): { fields: FileFields | null; problems: Problem[] } {
   const problems: Problem[] = [];
   const schema = FRONTMATTER_SCHEMAS[doc.kind];
-  const parsed = schema.partial().safeParse(doc.data);
-  if (!parsed.success) return { fields: null, problems: zodProblems(parsed.error, doc.file, doc.frontmatter, schema) };
+  const parsed = partialSchema(doc.kind).safeParse(data);
+  if (!parsed.success) return { fields: null, problems: zodProblems(parsed.error, doc.file, source, schema) };
   const fm = parsed.data as Record<string, unknown>;
-  const at = (path: PropertyKey[], message: string, suggestion?: string) => problems.push(withLine(doc.frontmatter, path, doc.file, message, suggestion));
+  const at = (path: PropertyKey[], message: string, suggestion?: string) => problems.push(withLine(source, path, doc.file, message, suggestion));
 
   if (fm.language !== undefined && fm.language !== doc.lang) {
     at(['language'], `language "${String(fm.language)}" contradicts the file name (.${doc.lang}.md)`);
@@ -55,7 +60,7 @@ export function normalizeFile(doc: DocFile, registries: Registries, today: strin
     return undefined;
   };
 
-  const out: FileFields = { file: doc, shared: {}, keyOf: {}, keywords: (fm.keywords as string[] | undefined) ?? [], given: Object.keys(doc.data) };
+  const out: FileFields = { file: doc, shared: {}, keyOf: {}, keywords: (fm.keywords as string[] | undefined) ?? [], given: doc.keys };
   const set = <K extends keyof SharedFields>(field: K, key: string, value: SharedFields[K] | undefined) => {
     if (value === undefined) return;
     out.shared[field] = value;
@@ -93,7 +98,7 @@ export function normalizeFile(doc: DocFile, registries: Registries, today: strin
   set('status', 'status', fm.status as SharedFields['status']);
   set('actCode', 'act_code', fm.act_code as string | undefined);
   set('versionDate', 'version_date', date(['version_date'], fm.version_date));
-  if (Array.isArray(fm.status_acts) && 'status_acts' in doc.data) {
+  if (Array.isArray(fm.status_acts) && 'status_acts' in data) {
     out.statusActs = (fm.status_acts as { relation: 'amended' | 'repealed'; act: string; date?: unknown; resolution?: string }[]).map((s, i) => {
       const iso = date(['status_acts', i, 'date'], s.date);
       return { relation: s.relation, act: s.act, ...(iso ? { date: iso } : {}), ...(s.resolution ? { resolution: s.resolution } : {}) };
@@ -107,9 +112,18 @@ export function normalizeFile(doc: DocFile, registries: Registries, today: strin
     if (from && to && from > to) at(['period'], `period starts (${from}) after it ends (${to})`);
     else if (from && to) set('period', 'period', { from, to });
   }
-  if ('resolutions' in doc.data) set('resolutions', 'resolutions', fm.resolutions as string[]);
+  if ('resolutions' in data) set('resolutions', 'resolutions', fm.resolutions as string[]);
 
   return { fields: problems.length ? null : out, problems };
+}
+
+// `.partial()` builds a new schema, and zod compiles each new schema's fast path on its first parse: made
+// per file, that compilation was a fifth of validating a corpus. One per kind, made on first use.
+const partials = new Map<DocKind, z.ZodType>();
+function partialSchema(kind: DocKind): z.ZodType {
+  let schema = partials.get(kind);
+  if (!schema) partials.set(kind, (schema = FRONTMATTER_SCHEMAS[kind].partial()));
+  return schema;
 }
 
 /** Frontmatter keys a document of this kind must have in at least one of its files. */

@@ -1,7 +1,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 import type { Problem } from '../../schemas/common.ts';
-import type { YamlSource } from '../load/yaml.ts';
+import type { LineSource, YamlSource } from '../load/yaml.ts';
 
 type AnySchema = z.ZodType;
 interface Def {
@@ -91,7 +91,7 @@ function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
   return issue.message;
 }
 
-export function withLine(source: YamlSource | null, path: readonly PropertyKey[], file: string, message: string, suggestion?: string): Problem {
+export function withLine(source: LineSource | null, path: readonly PropertyKey[], file: string, message: string, suggestion?: string): Problem {
   const line = source?.lineOf(path);
   return {
     file,
