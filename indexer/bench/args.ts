@@ -13,6 +13,12 @@ searches in headless chromium.
   --no-baseline   skip Pagefind's HTML crawl and its searches
   --no-rebuild    skip the rebuild after changing one document (the index is rebuilt by default)
   --rebuild-site  also rebuild the site after the change (costs another full astro build)
+  --no-site       do not build the N-decision site (hours at 100,000): serve the search page of a small
+                  site built from the project's content/ with the N-decision index at /pagefind/.
+                  The search page does not grow with the corpus, the index does. Implies --no-baseline
+                  (the baseline crawls the built site).
+  --reuse         reuse the corpus and index of an earlier --keep run of the same size and seed (and
+                  that run's index figures, from <work>/N-S/index-run.json) instead of rebuilding them
   --keep          keep the generated corpus and builds`;
 
 export interface BenchArgs {
@@ -23,6 +29,8 @@ export interface BenchArgs {
   baseline: boolean;
   rebuild: boolean;
   rebuildSite: boolean;
+  site: boolean;
+  reuse: boolean;
   keep: boolean;
   help: boolean;
 }
@@ -45,6 +53,8 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
         'no-baseline': { type: 'boolean', default: false },
         'no-rebuild': { type: 'boolean', default: false },
         'rebuild-site': { type: 'boolean', default: false },
+        'no-site': { type: 'boolean', default: false },
+        reuse: { type: 'boolean', default: false },
         keep: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -58,9 +68,11 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     seed: Number(values.seed),
     json: values.json,
     workDir: values.work,
-    baseline: !values['no-baseline'],
+    baseline: !values['no-baseline'] && !values['no-site'],
     rebuild: !values['no-rebuild'],
-    rebuildSite: values['rebuild-site'],
+    rebuildSite: values['rebuild-site'] && !values['no-site'],
+    site: !values['no-site'],
+    reuse: values.reuse,
     keep: values.keep,
     help: values.help,
   };

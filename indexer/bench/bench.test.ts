@@ -26,6 +26,10 @@ describe('arguments', () => {
     }
     expect(() => parseBenchArgs(['--decisions', '-3'])).toThrow(/Usage: npm run bench/);
   });
+  it('--no-site also skips the baseline (it crawls the built site) and the site rebuild; --reuse is read', () => {
+    expect(parseBenchArgs(['--decisions', '9', '--no-site', '--rebuild-site', '--reuse'])).toMatchObject({ site: false, baseline: false, rebuildSite: false, reuse: true });
+    expect(parseBenchArgs(['--decisions', '9'])).toMatchObject({ site: true, reuse: false });
+  });
   it('accepts --help without a size', () => {
     expect(parseBenchArgs(['--help']).help).toBe(true);
   });
@@ -132,6 +136,14 @@ describe('targets and the report', () => {
     expect(text).toMatch(/NOT met\s+cold search ≤ 500 ms to results \(worst query\): 800 ms/);
     expect(text).toContain('bytes of the heaviest search (common)');
     expect(formatReport(report())).not.toContain('ours / baseline');
+  });
+  it('without the site (--no-site) judge the build by the index alone only when that already fails', () => {
+    const noSite = { siteSeconds: null, sitePeakRssMB: null, siteIndexSeconds: null, pages: null, siteBytes: null };
+    const build = (r: BenchReport) => r.targets.find((t) => t.target.startsWith('whole build'))!;
+    expect(build(report({ ...noSite, indexSeconds: 100 }))).toMatchObject({ met: null, value: 'pages not built; the index alone 100.0 s' });
+    expect(build(report({ ...noSite, indexSeconds: 400 })).met).toBe(false);
+    expect(report({ ...noSite, indexPeakRssMB: 7000 }).targets.find((t) => t.target.startsWith('peak memory'))!.met).toBe(false);
+    expect(formatReport(report(noSite))).toMatch(/astro build\s+not run \(--no-site\)/);
   });
 });
 

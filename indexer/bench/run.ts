@@ -37,33 +37,32 @@ export async function runBench(args: BenchArgs, progress: Progress, root = proce
   const dist = path.join(work, 'dist');
   const indexOut = path.join(work, 'index');
   const baselineOut = path.join(work, 'baseline');
-  await Promise.all([dist, indexOut, baselineOut].map((d) => rm(d, { recursive: true, force: true })));
+  await Promise.all((args.reuse ? [dist, baselineOut] : [dist, indexOut, baselineOut]).map((d) => rm(d, { recursive: true, force: true })));
 
   const loadAtStart = loadavg()[0]!;
-  progress.step(`corpus: ${args.decisions} decisions`);
-  const corpus = await writeCorpus({
-    decisions: args.decisions,
-    seed: args.seed,
-    out: content,
-    content: path.join(root, 'content'),
-    log: (line) => {
-      const m = /(\d+)\/(\d+) decisions/.exec(line);
-      if (m) progress.update(Number(m[1]), Number(m[2]), 'decisions written');
-    },
-  });
-  progress.line(`${corpus.decisions} decisions, ${(corpus.bytes / MB).toFixed(1)} MB in ${corpus.seconds.toFixed(1)} s`);
-
-  progress.step('taldau index');
-  let documents = 0;
-  const indexRun = await measureIndex(root, content, indexOut, progress, (n) => (documents = n));
+  const built = args.reuse ? await reusedRun(work, args.decisions) : await buildCorpusAndIndex(args, root, content, indexOut, progress);
+  await writeFile(path.join(work, RUN_FILE), JSON.stringify(built));
+  const { corpus, documents } = built;
+  const indexRun = built.index;
   const composition = await indexComposition(indexOut);
-  progress.line(`${documents} documents in ${indexRun.seconds.toFixed(1)} s, peak ${(indexRun.peakRssBytes / MB).toFixed(0)} MB, ${(composition.bytes / MB).toFixed(1)} MB in ${composition.files} files`);
+  if (args.reuse) progress.line(`reused ${documents} documents and their index (built in ${indexRun.seconds.toFixed(1)} s, ${(composition.bytes / MB).toFixed(1)} MB)`);
 
-  progress.step('astro build');
-  const site = await measureSite(root, content, dist, path.join(work, 'astro-cache'), documents, progress);
-  const siteTree = await treeSize(dist);
-  progress.line(`${siteTree.pages} pages in ${site.run.seconds.toFixed(1)} s, peak ${(site.run.peakRssBytes / MB).toFixed(0)} MB`);
-
+  let site: Awaited<ReturnType<typeof measureSite>> | null = null;
+  let siteTree: Awaited<ReturnType<typeof treeSize>> | null = null;
+  let mounts: Record<string, string> = {};
+  if (args.site) {
+    progress.step('astro build');
+    site = await measureSite(root, content, dist, path.join(work, 'astro-cache'), documents, progress);
+    siteTree = await treeSize(dist);
+    progress.line(`${siteTree.pages} pages in ${site.run.seconds.toFixed(1)} s, peak ${(site.run.peakRssBytes / MB).toFixed(0)} MB`);
+  } else {
+    // The search page (its scripts, dictionaries, facet config) is the same whatever the corpus size; only
+    // the index grows. So a small site serves it, with the N-decision index mounted at /pagefind/.
+    progress.step('astro build of the small search site (--no-site)');
+    const small = await measureSite(root, path.join(root, 'content'), dist, path.join(work, 'astro-cache'), 0, progress);
+    progress.line(`small site in ${small.run.seconds.toFixed(1)} s; the ${documents}-document index is served at /pagefind/`);
+    mounts = { '/pagefind/': `${indexOut}/` };
+  }
   let baseline: BuildFigures | null = null;
   let baselineRun: CommandRun | null = null;
   if (args.baseline) {
@@ -76,7 +75,7 @@ export async function runBench(args: BenchArgs, progress: Progress, root = proce
         onLine: (line) => {
           const m = /Indexed (\d+) page/.exec(line) ?? /Found (\d+) files/.exec(line);
           if (m) pagesSeen = Number(m[1]);
-          progress.update(pagesSeen, siteTree.pages, line.trim().slice(0, 50));
+          progress.update(pagesSeen, siteTree?.pages ?? null, line.trim().slice(0, 50));
         },
       }),
     );
@@ -88,7 +87,7 @@ export async function runBench(args: BenchArgs, progress: Progress, root = proce
   let queries: QueryMeasurement[];
   let baselineQueries: QueryMeasurement[] = [];
   try {
-    queries = await runQueries(browser, dist, {}, progress, 'ours');
+    queries = await runQueries(browser, dist, mounts, progress, 'ours');
     if (args.baseline) baselineQueries = await runQueries(browser, dist, { '/pagefind/': `${baselineOut}/` }, progress, 'baseline');
   } finally {
     await browser.close();
@@ -121,20 +120,67 @@ export async function runBench(args: BenchArgs, progress: Progress, root = proce
     corpusSeconds: corpus.seconds,
     indexSeconds: indexRun.seconds,
     indexPeakRssMB: indexRun.peakRssBytes / MB,
-    peakRssMB: Math.max(indexRun.peakRssBytes, site.run.peakRssBytes) / MB,
+    peakRssMB: Math.max(indexRun.peakRssBytes, site?.run.peakRssBytes ?? 0) / MB,
     indexBytes: composition.bytes,
     indexFiles: composition.files,
     composition,
     queries,
-    siteSeconds: site.run.seconds,
-    sitePeakRssMB: site.run.peakRssBytes / MB,
-    siteIndexSeconds: site.indexSeconds,
-    pages: siteTree.pages,
-    siteBytes: siteTree.bytes,
+    siteSeconds: site?.run.seconds ?? null,
+    sitePeakRssMB: site ? site.run.peakRssBytes / MB : null,
+    siteIndexSeconds: site?.indexSeconds ?? null,
+    pages: siteTree?.pages ?? null,
+    siteBytes: siteTree?.bytes ?? null,
     rebuild,
     machine: { cpus: availableParallelism(), loadAverage: { start: loadAtStart, end: loadavg()[0]! } },
     baseline,
   });
+}
+
+/** What a run leaves in its work dir so that `--reuse` can report the corpus and index it did not rebuild. */
+const RUN_FILE = 'index-run.json';
+interface IndexedCorpus {
+  corpus: { decisions: number; bytes: number; seconds: number };
+  documents: number;
+  index: Pick<CommandRun, 'seconds' | 'peakRssBytes'>;
+}
+
+async function buildCorpusAndIndex(args: BenchArgs, root: string, content: string, indexOut: string, progress: Progress): Promise<IndexedCorpus> {
+  progress.step(`corpus: ${args.decisions} decisions`);
+  const corpus = await writeCorpus({
+    decisions: args.decisions,
+    seed: args.seed,
+    out: content,
+    content: path.join(root, 'content'),
+    log: (line) => {
+      const m = /(\d+)\/(\d+) decisions/.exec(line);
+      if (m) progress.update(Number(m[1]), Number(m[2]), 'decisions written');
+    },
+  });
+  progress.line(`${corpus.decisions} decisions, ${(corpus.bytes / MB).toFixed(1)} MB in ${corpus.seconds.toFixed(1)} s`);
+  progress.step('taldau index');
+  let documents = 0;
+  const run = await measureIndex(root, content, indexOut, progress, (n) => (documents = n));
+  const composition = await indexComposition(indexOut);
+  progress.line(`${documents} documents in ${run.seconds.toFixed(1)} s, peak ${(run.peakRssBytes / MB).toFixed(0)} MB, ${(composition.bytes / MB).toFixed(1)} MB in ${composition.files} files`);
+  return { corpus: { decisions: corpus.decisions, bytes: corpus.bytes, seconds: corpus.seconds }, documents, index: { seconds: run.seconds, peakRssBytes: run.peakRssBytes } };
+}
+
+async function reusedRun(work: string, decisions: number): Promise<IndexedCorpus> {
+  const file = path.join(work, RUN_FILE);
+  const text = await readFile(file, 'utf8').catch(() => null);
+  if (text === null) throw new BenchStepError(`--reuse: ${file} not found; run once with --keep first`);
+  let run: IndexedCorpus;
+  try {
+    run = JSON.parse(text) as IndexedCorpus;
+  } catch (error) {
+    throw new BenchStepError(`--reuse: ${file} is not valid JSON (${(error as Error).message})`);
+  }
+  if (!(run.documents > 0 && run.index?.seconds > 0 && run.corpus?.decisions > 0)) throw new BenchStepError(`--reuse: ${file} lacks documents, index.seconds or corpus.decisions`);
+  if (run.corpus.decisions !== decisions) throw new BenchStepError(`--reuse: ${file} is of ${run.corpus.decisions} decisions, not ${decisions}`);
+  for (const dir of ['content', 'index']) {
+    if (!(await stat(path.join(work, dir)).then(() => true, () => false))) throw new BenchStepError(`--reuse: ${path.join(work, dir)} is missing`);
+  }
+  return run;
 }
 
 async function measureIndex(root: string, content: string, out: string, progress: Progress, onDocuments: (n: number) => void): Promise<CommandRun> {

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { rm } from 'node:fs/promises';
+import { afterAll, describe, expect, it } from 'vitest';
 import { BENCH_QUERIES } from './queries.ts';
 
 /**
@@ -7,15 +8,22 @@ import { BENCH_QUERIES } from './queries.ts';
  * Pagefind's own crawl, and the searches in /usr/bin/chromium. Slow (about two minutes on a shared
  * machine) because it is real: every part a user would meet.
  */
+const WORK = '.cache/bench-smoke';
+const bench = (...args: string[]) =>
+  spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/bench.ts', '--decisions', '200', '--json', '--work', WORK, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, CI: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+    // Generous: the run is slow on a shared machine, and speed is what the bench reports, not what this asserts.
+    timeout: 900_000,
+  });
+
 describe('npm run bench -- --decisions 200 --json', () => {
+  afterAll(() => rm(WORK, { recursive: true, force: true }));
+  let first: { indexSeconds: number; indexBytes: number } | undefined;
+
   it('prints one JSON report with builds, baseline and six searches that all found something', () => {
-    const run = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/bench.ts', '--decisions', '200', '--json', '--no-rebuild', '--work', '.cache/bench-smoke'], {
-      encoding: 'utf8',
-      env: { ...process.env, CI: '1' },
-      maxBuffer: 64 * 1024 * 1024,
-      // Generous: the run is slow on a shared machine, and speed is what the bench reports, not what this asserts.
-      timeout: 900_000,
-    });
+    const run = bench('--no-rebuild', '--keep');
     expect(run.status, run.stderr.slice(-3000)).toBe(0);
     expect(run.stderr).toContain('▶ astro build');
     const report = JSON.parse(run.stdout);
@@ -41,5 +49,19 @@ describe('npm run bench -- --decisions 200 --json', () => {
     expect(report.ratios.indexBytes).toBeCloseTo(report.indexBytes / b.indexBytes, 1);
     expect(report.targets.length).toBeGreaterThan(5);
     expect(report.machine.cpus).toBeGreaterThan(0);
+    first = report;
+  }, 900_000);
+
+  it('--no-site --reuse searches the kept index from the small site, reporting the kept index figures', () => {
+    expect(first, 'the full run above failed').toBeDefined();
+    const run = bench('--no-rebuild', '--no-site', '--reuse');
+    expect(run.status, run.stderr.slice(-3000)).toBe(0);
+    expect(run.stderr).toContain('small search site');
+    expect(run.stderr).not.toContain('▶ taldau index');
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({ siteSeconds: null, pages: null, baseline: null, indexSeconds: first!.indexSeconds, indexBytes: first!.indexBytes });
+    expect(report.queries).toHaveLength(BENCH_QUERIES.length);
+    // «Жезказган» (the rare query) is in synthetic decisions only, not in content/: the 200-decision index answered.
+    for (const q of report.queries) expect(q.hits, `${q.name} found nothing`).toBeGreaterThan(0);
   }, 900_000);
 });
