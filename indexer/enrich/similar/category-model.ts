@@ -9,15 +9,22 @@ export type CategoryWords = Pick<Category, 'code' | 'name' | 'aliases'> & Partia
 const NAME_WEIGHT = 3;
 const DOC_HEAD_WEIGHT = 1;
 const DOC_BODY_WEIGHT = 0.15;
-const TERMS_PER_CATEGORY = 60;
+/**
+ * Terms kept per category: the model is at most categories × this many weights, whatever the size of the
+ * corpus (it ships to the browser). 40 keeps the same first suggestion as 60 for 404 of 405 sampled
+ * decision titles of the 2,000-decision bench corpus and for every described situation tried, at 77 %
+ * of the bytes (70.7 vs 92.5 KB gzip).
+ */
+const TERMS_PER_CATEGORY = 40;
 
 /**
  * The compact model behind `suggestCategories`: per category the weights of its most telling terms,
  * learnt from its names and aliases in three languages (strongly) and from the titles, keywords and
  * (weakly) texts of the documents filed under it or its descendants. TF-IDF across categories, so words
- * every category shares («иск», «суд») weigh nothing. Built at index time, shipped as JSON.
+ * every category shares («иск», «суд») weigh nothing. Built at index time, shipped as JSON; its size is
+ * bounded by the classifier (`termsPerCategory` per category), not by the corpus's vocabulary.
  */
-export function buildCategoryModel(categories: Iterable<CategoryWords>, documents: KbDocument[]): CategoryModel {
+export function buildCategoryModel(categories: Iterable<CategoryWords>, documents: KbDocument[], termsPerCategory = TERMS_PER_CATEGORY): CategoryModel {
   const list = [...categories];
   const raw = new Map<string, Map<string, number>>();
   const add = (code: string, text: string, weight: number) => {
@@ -61,7 +68,7 @@ export function buildCategoryModel(categories: Iterable<CategoryWords>, document
     if (!bag) continue;
     const weighted = [...bag].map(([t, w]) => [t, (1 + Math.log(1 + w)) * Math.log(1 + raw.size / (df.get(t) ?? 1))] as const);
     weighted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    const kept = weighted.slice(0, TERMS_PER_CATEGORY).filter(([, w]) => w > 0);
+    const kept = weighted.slice(0, termsPerCategory).filter(([, w]) => w > 0);
     const norm = Math.sqrt(kept.reduce((s, [, w]) => s + w * w, 0)) || 1;
     model.categories.push({ code: c.code, weights: kept.map(([t, w]) => [termIndex(t), round(w / norm)]) });
   }
