@@ -1,4 +1,6 @@
-import { hasCaseEnding } from './name-forms.ts';
+import { foldName, hasCaseEnding } from './name-forms.ts';
+
+export { foldName };
 
 /**
  * Given names common in Kazakhstan (Kazakh, Russian, Uzbek, Uighur, Tatar …), so that a person named
@@ -31,12 +33,6 @@ const RUSSIAN_FEMALE = `алена александра алина алла ан
   наталия нина оксана олга полина раиса светлана софия снежана тамара татяна уляна юлия яна элвира лейла`;
 const CENTRAL_ASIAN = `шохрух мохира дилноза нигора фарход бахром жасур улугбек дилшод азиз умид камола гулнора зулфия
   ахмед мухаммед мухаммад юсуф рашид рахим`;
-
-/** Kazakh letters as their Russian neighbours, ё as е, no soft sign; lower case. */
-export function foldName(word: string): string {
-  const map: Record<string, string> = { ә: 'а', і: 'и', ұ: 'у', ү: 'у', қ: 'к', ғ: 'г', ң: 'н', ө: 'о', һ: 'х', ё: 'е', ь: '' };
-  return word.toLowerCase().replace(/[әіұүқғңөһёь]/gu, (c) => map[c]!);
-}
 
 const GIVEN = new Set([KAZAKH_MALE, KAZAKH_FEMALE, RUSSIAN_MALE, RUSSIAN_FEMALE, CENTRAL_ASIAN].flatMap((l) => l.split(/\s+/u)).filter(Boolean));
 

@@ -37,8 +37,14 @@ const MAX_ENDING = Math.max(...[...ENDINGS].map((e) => e.length));
 
 /** Endings of given names the surname table lacks: «Марии», «Лидию», «Артёмом», «Игорю». */
 const GIVEN_ENDINGS = ['и', 'ию', 'ии', 'ией', 'ём', 'ем', 'ю', 'ей', 'ом'];
-const foldEnding = (e: string) => e.replace(/[әіұүқғңөһёь]/gu, (c) => ({ ә: 'а', і: 'и', ұ: 'у', ү: 'у', қ: 'к', ғ: 'г', ң: 'н', ө: 'о', һ: 'х', ё: 'е', ь: '' })[c]!);
-const FOLDED_ENDINGS = new Set([...ENDINGS, ...GIVEN_ENDINGS].map(foldEnding));
+const FOLD: Record<string, string> = { ә: 'а', і: 'и', ұ: 'у', ү: 'у', қ: 'к', ғ: 'г', ң: 'н', ө: 'о', һ: 'х', ё: 'е', ь: '' };
+
+/** Kazakh letters as their Russian neighbours, ё as е, no soft sign; lower case («Әйгерім» → «айгерим»). */
+export function foldName(word: string): string {
+  return word.toLowerCase().replace(/[әіұүқғңөһёь]/gu, (c) => FOLD[c]!);
+}
+
+const FOLDED_ENDINGS = new Set([...ENDINGS, ...GIVEN_ENDINGS].map(foldName));
 
 /**
  * Whether `rest` is a case ending a name can take (Russian, Kazakh or both); `folded` compares with
