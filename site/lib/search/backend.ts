@@ -5,8 +5,19 @@ export interface SearchBackend {
   search(q: SearchQuery): Promise<SiteSearchResult>;
 }
 
-/** `relaxed`: no document held all the words, so these hold some of them (Pagefind's fallback). */
-export type SiteSearchResult = SearchResult & { relaxed?: boolean };
+export type FacetCounts = SearchResult['facets'];
+
+/**
+ * `relaxed`: no document held all the words, so these hold some of them (Pagefind's fallback).
+ * `facetsLater`: the hits came first and `facets` is still empty; this resolves with the counts (the
+ * static index loads its filter lists only after the first results). `uncounted`: facet values that may
+ * be chosen but whose count this search did not compute (shown without a number).
+ */
+export type SiteSearchResult = SearchResult & {
+  relaxed?: boolean;
+  facetsLater?: () => Promise<FacetCounts>;
+  uncounted?: Record<string, string[]>;
+};
 
 /** A query the engine refused or could not run: shown to the user as "this query cannot be run". */
 export class SearchQueryError extends Error {
@@ -18,6 +29,8 @@ export interface BackendOptions {
   urlPrefix: string;
   /** Build-time `PUBLIC_TALDAU_SEARCH_ENDPOINT`: a search server instead of the static Pagefind index. */
   endpoint?: string;
+  /** Years the documents span, known at build time: a year range needs them, and the static index need not be asked. */
+  years?: readonly number[];
 }
 
 type ServerModule = { createServerBackend(endpoint: string, options: BackendOptions): SearchBackend };
@@ -32,5 +45,5 @@ export async function chooseBackend(options: BackendOptions): Promise<SearchBack
     return mod.createServerBackend(options.endpoint, options);
   }
   const { createPagefindBackend } = await import('./pagefind-backend.ts');
-  return createPagefindBackend({ urlPrefix: options.urlPrefix });
+  return createPagefindBackend({ urlPrefix: options.urlPrefix, ...(options.years ? { years: options.years } : {}) });
 }

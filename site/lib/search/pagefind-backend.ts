@@ -1,143 +1,143 @@
-import type { SearchQuery, SearchResult } from '../../../schemas/search.ts';
-import { SearchQueryError, type SearchBackend, type SiteSearchResult } from './backend.ts';
+import type { SearchQuery } from '../../../schemas/search.ts';
+import { SearchQueryError, type FacetCounts, type SearchBackend, type SiteSearchResult } from './backend.ts';
 import { countFacets, rankByWordsMatched, relaxedWords } from './relaxed.ts';
-import { mergeFacetCounts, toHit, toPagefindSearch, type PagefindFilters, type PagefindFragment, type PagefindSearchArgs } from './pagefind-query.ts';
-
-/** The slice of Pagefind's browser API we use (pagefind.js, 1.6). */
-interface PagefindResult {
-  id: string;
-  score: number;
-  data(): Promise<PagefindFragment>;
-}
-interface PagefindResponse {
-  results: PagefindResult[];
-  filters: Record<string, Record<string, number>>;
-  totalFilters: Record<string, Record<string, number>>;
-}
-interface PagefindInstance {
-  options(o: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  search(term: string | null, o: PagefindSearchArgs['options']): Promise<PagefindResponse | null>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-}
-interface PagefindModule {
-  createInstance(o?: Record<string, unknown>): PagefindInstance;
-}
-
-const DOC_LANGS = ['ru', 'kk'] as const;
+import { DOC_LANGS, languageIndexes, type LanguageIndex, type PagefindResponse, type PagefindResult } from './pagefind-instances.ts';
+import {
+  mergeFacetCounts,
+  reachableLanguages,
+  toHit,
+  toPagefindSearch,
+  type PagefindFilters,
+  type PagefindFragment,
+  type PagefindSearchArgs,
+} from './pagefind-query.ts';
 
 /**
- * Pagefind keeps one index per language and opens the one matching `<html lang>`. Our documents are in
- * Russian AND Kazakh whatever the interface language, so we open one Pagefind per document language and
- * merge the results ourselves. Each is its own copy of pagefind.js (a distinct module URL) running in the
- * page rather than in Pagefind's shared worker: Pagefind's WebAssembly state is per module, and two
- * instances sharing it crash ("unreachable"), as seen in chromium with 1.6. Separate instances, unlike
- * `mergeIndex`, keep each language's own word processing and let filter-only browsing count a bilingual
- * document once (see `search`). `createInstance` reads `<html lang>`, so it is set just while creating.
+ * The static search: one Pagefind index per document language, searched in the browser.
+ *
+ * What a cold search loads is kept to what it needs, in this order: the indexes of the languages the
+ * query can reach (see `reachableLanguages`), the word chunks and the filter chunks of the filters the
+ * query uses, the fragments of one page of hits — and the hits are shown. Only then are the remaining
+ * filter chunks loaded (Pagefind counts only filters it has loaded) and the facet counts computed, by
+ * the same searches again on the now cached chunks (`facetsLater`). Once loaded, later searches count
+ * at once. The years a range expands to come from the page's build-time config, not from the filters.
  */
-async function openInstances(basePath: string): Promise<Record<(typeof DOC_LANGS)[number], PagefindInstance>> {
-  const html = document.documentElement;
-  const uiLang = html.getAttribute('lang') ?? 'ru';
-  const modules = await Promise.all(
-    DOC_LANGS.map((lang) => import(/* @vite-ignore */ `${basePath}pagefind.js?instance=${lang}`) as Promise<PagefindModule>),
-  );
-  const out = {} as Record<(typeof DOC_LANGS)[number], PagefindInstance>;
-  try {
-    DOC_LANGS.forEach((lang, i) => {
-      html.setAttribute('lang', lang);
-      out[lang] = modules[i]!.createInstance({ basePath, baseUrl: '/', excerptLength: 28, noWorker: true });
-    });
-  } finally {
-    html.setAttribute('lang', uiLang);
-  }
-  await Promise.all(Object.values(out).map((i) => i.init()));
-  return out;
-}
-
-export function createPagefindBackend(opts: { urlPrefix: string; basePath?: string }): SearchBackend {
+export function createPagefindBackend(opts: { urlPrefix: string; basePath?: string; years?: readonly number[] }): SearchBackend {
   const basePath = opts.basePath ?? '/pagefind/';
-  let ready: Promise<{ instances: Record<'ru' | 'kk', PagefindInstance>; years: number[] }> | undefined;
+  const openIndex = languageIndexes(basePath);
   const fragments = new Map<string, Promise<PagefindFragment>>();
   const load = (r: PagefindResult) => {
     let f = fragments.get(r.id);
     if (!f) fragments.set(r.id, (f = r.data()));
     return f;
   };
-
-  const init = () =>
-    (ready ??= (async () => {
-      const instances = await openInstances(basePath);
-      const all = await Promise.all(Object.values(instances).map((i) => i.filters()));
-      const years = [...new Set(all.flatMap((f) => Object.keys(f.year ?? {}).map(Number)))].filter(Number.isFinite).sort();
-      return { instances, years };
-    })());
+  let indexYears: Promise<number[]> | undefined;
+  /** Without build-time years (an index served behind another site), the year filter lists are the only source. */
+  const knownYears = async (indexes: LanguageIndex[]): Promise<readonly number[]> => {
+    if (opts.years) return opts.years;
+    indexYears ??= Promise.all(indexes.map((i) => i.loadFilters())).then((all) =>
+      [...new Set(all.flatMap((f) => Object.keys(f.year ?? {}).map(Number)))].filter(Number.isFinite).sort(),
+    );
+    return indexYears;
+  };
 
   return {
     async search(q: SearchQuery): Promise<SiteSearchResult> {
-      const { instances, years } = await init();
-      const args = toPagefindSearch(q, years);
-      const strict = await searchAll(instances, args, q);
+      const langs = reachableLanguages(q, DOC_LANGS);
+      let indexes: LanguageIndex[];
+      try {
+        indexes = await Promise.all(langs.map(openIndex));
+      } catch (e) {
+        throw new Error(`the search index cannot be loaded (${e instanceof Error ? e.message : String(e)})`, { cause: e });
+      }
+      const args = toPagefindSearch(q, await knownYears(indexes));
+      const strict = await searchAll(indexes, args, q);
       const words = args.term ? relaxedWords(args.term) : [];
       if (strict.total > 0 || words.length < 2) return strict;
-      return searchSomeWords(instances, args, words, q);
+      return searchSomeWords(indexes, args, words, q);
     },
   };
 
-  async function searchAll(instances: Instances, args: PagefindSearchArgs, q: SearchQuery): Promise<SearchResult> {
-    // Browsing without words would list a bilingual document twice (its ru and kk records): there the
-    // Kazakh index contributes only documents that have no Russian text.
-    const kkFilters =
-      args.term === null
-        ? { ...args.options.filters, language: { ...args.options.filters.language, none: [...(args.options.filters.language?.none ?? []), 'ru'] } }
-        : args.options.filters;
-    let responses: (PagefindResponse | null)[];
+  /**
+   * Browsing without words would list a bilingual document twice (its ru and kk records): there the
+   * Kazakh index contributes only documents that have no Russian text — when the Russian one is searched too.
+   */
+  function filtersFor(index: LanguageIndex, indexes: LanguageIndex[], args: PagefindSearchArgs): PagefindFilters {
+    const filters = args.options.filters;
+    if (args.term !== null || index.lang === 'ru' || !indexes.some((i) => i.lang === 'ru')) return filters;
+    return { ...filters, language: { ...filters.language, none: [...(filters.language?.none ?? []), 'ru'] } };
+  }
+
+  async function searchAll(indexes: LanguageIndex[], args: PagefindSearchArgs, q: SearchQuery): Promise<SiteSearchResult> {
+    let responses: PagefindResponse[];
     try {
-      responses = await Promise.all([
-        instances.ru.search(args.term, args.options),
-        instances.kk.search(args.term, { ...args.options, filters: kkFilters }),
-      ]);
+      responses = (await Promise.all(indexes.map((i) => i.search(args.term, { ...args.options, filters: filtersFor(i, indexes, args) })))).map(
+        (r) => r ?? { results: [], filters: {}, totalFilters: {} },
+      );
     } catch (e) {
       throw new SearchQueryError(e instanceof Error ? e.message : String(e), { cause: e });
     }
-    const [ru, kk] = responses.map((r) => r ?? { results: [], filters: {}, totalFilters: {} }) as [PagefindResponse, PagefindResponse];
-    const total = ru.results.length + kk.results.length;
-    const pages = Math.max(1, Math.ceil(total / q.pageSize));
+    const lists = responses.map((r) => r.results);
+    const total = lists.reduce((n, l) => n + l.length, 0);
     const start = (q.page - 1) * q.pageSize;
     const end = Math.min(start + q.pageSize, total);
     const order = args.options.sort?.date === 'desc' ? 'date-desc' : args.options.sort?.date === 'asc' ? 'date-asc' : 'relevance';
-    const pageResults = await pickPage(ru.results, kk.results, order, start, end, load);
+    const pageResults = await pickPage(lists[0] ?? [], lists[1] ?? [], order, start, end, load);
     const data = await Promise.all(pageResults.map(load));
-    return {
+    const counted = () => facetCounts(indexes, args, responses);
+    const result: SiteSearchResult = {
       hits: data.map((f) => toHit(f, opts.urlPrefix)),
       total,
-      facets: { ...mergeFacetCounts(ru.filters, kk.filters), ...(await ownFacetCounts(instances, args, kkFilters)) },
+      facets: {},
       page: q.page,
       pageSize: q.pageSize,
-      pages,
+      pages: Math.max(1, Math.ceil(total / q.pageSize)),
+      ...uncountedLanguages(indexes),
+    };
+    if (indexes.every((i) => i.filtersLoaded)) return { ...result, facets: await counted() };
+    return {
+      ...result,
+      facetsLater: async () => {
+        await Promise.all(indexes.map((i) => i.loadFilters()));
+        // The responses above counted only the filters loaded then: search again (word chunks are cached).
+        return facetCounts(indexes, args);
+      },
     };
   }
 
   /**
-   * Values chosen in a facet combine with OR, so that facet's counts must ignore its own choice (else
-   * choosing «decision» would show «resolution 0» although adding it would find resolutions). One more
-   * search per facet with a choice, without it; only counts are read, no fragment is loaded.
+   * Counts of every facet over the whole result. Values chosen in a facet combine with OR, so that facet's
+   * counts must ignore its own choice (else choosing «decision» would show «resolution 0» although adding
+   * it would find resolutions): one more search per facet with a choice, without it. Only counts are
+   * read, no fragment is loaded. `responses`: the searches of `args` already run with every filter loaded.
    */
-  async function ownFacetCounts(instances: Instances, args: PagefindSearchArgs, kkFilters: PagefindFilters): Promise<Record<string, Record<string, number>>> {
-    const keys = Object.keys(args.options.filters).filter((k) => k !== 'year' && args.options.filters[k]?.any?.length);
-    const without = (filters: PagefindFilters, key: string): PagefindFilters => {
-      const { [key]: own, ...rest } = filters;
+  async function facetCounts(indexes: LanguageIndex[], args: PagefindSearchArgs, responses?: PagefindResponse[]): Promise<FacetCounts> {
+    const searchEach = async (filters: PagefindFilters) =>
+      mergeFacetCounts(
+        ...(await Promise.all(indexes.map((i) => i.search(args.term, { ...args.options, filters: filtersFor(i, indexes, { ...args, options: { ...args.options, filters } }) })))).map(
+          (r) => r?.filters,
+        ),
+      );
+    const without = (key: string): PagefindFilters => {
+      const { [key]: own, ...rest } = args.options.filters;
       return own?.none?.length ? { ...rest, [key]: { none: own.none } } : rest;
     };
-    const entries = await Promise.all(
-      keys.map(async (key) => {
-        const [ru, kk] = await Promise.all([
-          instances.ru.search(args.term, { ...args.options, filters: without(args.options.filters, key) }),
-          instances.kk.search(args.term, { ...args.options, filters: without(kkFilters, key) }),
-        ]);
-        return [key, mergeFacetCounts(ru?.filters, kk?.filters)[key] ?? {}] as const;
-      }),
-    );
-    return Object.fromEntries(entries);
+    const keys = Object.keys(args.options.filters).filter((k) => k !== 'year' && args.options.filters[k]?.any?.length);
+    const [all, ...own] = await Promise.all([
+      responses ? mergeFacetCounts(...responses.map((r) => r.filters)) : searchEach(args.options.filters),
+      ...keys.map(async (key) => (await searchEach(without(key)))[key] ?? {}),
+    ]);
+    const out: FacetCounts = { ...all };
+    keys.forEach((key, i) => (out[key] = own[i]!));
+    // A language whose index this search left closed has no count of its own here (see `uncountedLanguages`).
+    if (out.language) out.language = Object.fromEntries(Object.entries(out.language).filter(([l]) => indexes.some((i) => i.lang === l)));
+    return out;
+  }
+
+  /** The languages a language choice left unsearched: still offered in the facet, without a count. */
+  function uncountedLanguages(indexes: LanguageIndex[]): Pick<SiteSearchResult, 'uncounted'> {
+    const closed = DOC_LANGS.filter((l) => !indexes.some((i) => i.lang === l));
+    return closed.length ? { uncounted: { language: closed } } : {};
   }
 
   /**
@@ -145,14 +145,12 @@ export function createPagefindBackend(opts: { urlPrefix: string; basePath?: stri
    * they hold. Counts come from the fragments of the best RELAXED_LIMIT documents (Pagefind cannot count
    * a union), which is also the most this mode lists.
    */
-  async function searchSomeWords(instances: Instances, args: PagefindSearchArgs, words: string[], q: SearchQuery): Promise<SiteSearchResult> {
-    const lists = await Promise.all(
-      words.flatMap((w) => [instances.ru.search(w, args.options), instances.kk.search(w, args.options)]),
-    ).catch((e: unknown) => {
+  async function searchSomeWords(indexes: LanguageIndex[], args: PagefindSearchArgs, words: string[], q: SearchQuery): Promise<SiteSearchResult> {
+    const lists = await Promise.all(words.map((w) => Promise.all(indexes.map((i) => i.search(w, args.options))))).catch((e: unknown) => {
       throw new SearchQueryError(e instanceof Error ? e.message : String(e), { cause: e });
     });
-    // Two lists (ru, kk) per word: the same record found by several words is counted once per word.
-    const perWord = words.map((_, i) => [...(lists[2 * i]?.results ?? []), ...(lists[2 * i + 1]?.results ?? [])]);
+    // One list per open language per word: the same record found by several words is counted once per word.
+    const perWord = lists.map((perLang) => perLang.flatMap((r) => r?.results ?? []));
     const ranked = rankByWordsMatched(perWord).slice(0, RELAXED_LIMIT);
     const fragmentsAll = await Promise.all(ranked.map(load));
     const dir = args.options.sort?.date === 'desc' ? -1 : args.options.sort?.date === 'asc' ? 1 : 0;
@@ -167,12 +165,12 @@ export function createPagefindBackend(opts: { urlPrefix: string; basePath?: stri
       pageSize: q.pageSize,
       pages: Math.max(1, Math.ceil(total / q.pageSize)),
       relaxed: true,
+      ...uncountedLanguages(indexes),
     };
   }
 }
 
 const RELAXED_LIMIT = 100;
-type Instances = Record<(typeof DOC_LANGS)[number], PagefindInstance>;
 
 /**
  * The results [start, end) of the two lists merged. Relevance merges by score without loading anything.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SearchQuery } from '../../../schemas/search.ts';
-import { expandYears, mergeFacetCounts, safeExcerpt, toHit, toPagefindSearch } from './pagefind-query.ts';
+import { expandYears, mergeFacetCounts, reachableLanguages, safeExcerpt, toHit, toPagefindSearch } from './pagefind-query.ts';
 
 const years = [2019, 2020, 2021, 2022, 2023];
 
@@ -55,5 +55,23 @@ describe('Pagefind → our result', () => {
     expect(hit.url).toBe('/kk/resolutions/2015-11-27-n7/#kk');
     expect(hit.meta).toMatchObject({ category: 'U.13.188', status: 'in-force', docLang: 'kk', date: '2015-11-27' });
     expect(hit.kind).toBe('resolution');
+  });
+});
+
+describe('the document languages a query reaches', () => {
+  const langs = ['ru', 'kk'] as const;
+  const reach = (language?: { any?: string[]; none?: string[] }) =>
+    reachableLanguages(SearchQuery.parse({ filters: language ? { language } : {} }), langs);
+
+  it('both without a language choice; only the chosen ones with one', () => {
+    expect(reach()).toEqual(['ru', 'kk']);
+    expect(reach({ any: ['ru'] })).toEqual(['ru']);
+    expect(reach({ any: ['kk', 'ru'] })).toEqual(['ru', 'kk']);
+  });
+
+  it('excluding a language leaves the other; an unknown language reaches none', () => {
+    expect(reach({ none: ['ru'] })).toEqual(['kk']);
+    expect(reach({ any: ['ru'], none: ['ru'] })).toEqual([]);
+    expect(reach({ any: ['en'] })).toEqual([]);
   });
 });

@@ -50,6 +50,18 @@ export function toPagefindSearch(q: SearchQuery, knownYears: readonly number[]):
   return { term, options: { filters, ...(sort ? { sort } : {}) } };
 }
 
+/**
+ * The document languages whose texts a query can reach. A `language` choice names the texts searched:
+ * «ru» searches the Russian texts (a bilingual document is found through its Russian text), so the
+ * Kazakh index need not be opened at all; «none: ru» leaves only documents that have no Russian text,
+ * which live in the Kazakh index alone.
+ */
+export function reachableLanguages<L extends string>(q: Pick<SearchQuery, 'filters'>, all: readonly L[]): L[] {
+  const choice = q.filters.language;
+  const any = choice?.any?.length ? all.filter((l) => choice.any!.includes(l)) : [...all];
+  return any.filter((l) => !choice?.none?.includes(l));
+}
+
 /** Adds facet counts of several Pagefind instances (ru and kk indexes) into one table. */
 export function mergeFacetCounts(
   ...tables: (Record<string, Record<string, number>> | undefined)[]

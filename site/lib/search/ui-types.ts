@@ -13,4 +13,6 @@ export interface SearchPageConfig {
   categoryParents: Record<string, string | null>;
   /** URL of the category model for "closest categories", when the build emitted one. */
   categoryModel: string | null;
+  /** The years the documents span (build time): a year range expands to them without asking the index. */
+  years: number[];
 }

@@ -2,6 +2,8 @@ import type { SearchQuery, SearchResult } from '../../../schemas/search.ts';
 import { chooseBackend, type SearchBackend, type SiteSearchResult } from './backend.ts';
 import { decodeSearchParams, encodeSearchParams, toggleFilter } from './codec.ts';
 import { hitsToCsv } from './export.ts';
+import { createFacetPanel } from './facets-panel.ts';
+import { hintWanted, whenIdle } from './hint.ts';
 import type { SearchPageConfig } from './ui-types.ts';
 
 /**
@@ -13,8 +15,6 @@ import type { SearchPageConfig } from './ui-types.ts';
 const EXPORT_LIMIT = 500;
 /** Without it, spreadsheet programs read UTF-8 CSV as a legacy code page and Cyrillic turns to mojibake. */
 const UTF8_BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
-
-const FACET_ORDER = ['kind', 'proceeding', 'category', 'norm', 'court', 'region', 'instance', 'actType', 'outcome', 'language', 'status'] as const;
 
 const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] => {
   const e = Object.assign(document.createElement(tag), props) as HTMLElementTagNameMap[K];
@@ -46,7 +46,12 @@ export function startSearchPage(): void {
   let backend: Promise<SearchBackend> | undefined;
   let current: SearchQuery;
   let runId = 0;
-  let refocus: string | undefined;
+  let refocus: { key: string; value: string } | undefined;
+  const backendOptions = () => ({
+    urlPrefix: config.urlPrefix,
+    ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+    ...(config.years.length ? { years: config.years } : {}),
+  });
 
   const hrefFor = (q: SearchQuery) => {
     const s = encodeSearchParams(q).toString();
@@ -70,7 +75,7 @@ export function startSearchPage(): void {
     countEl.textContent = d('search.loading');
     let result: SiteSearchResult;
     try {
-      backend ??= chooseBackend({ urlPrefix: config.urlPrefix, ...(config.endpoint ? { endpoint: config.endpoint } : {}) });
+      backend ??= chooseBackend(backendOptions());
       result = await (await backend).search(current);
     } catch (e) {
       if (id !== runId) return;
@@ -83,8 +88,31 @@ export function startSearchPage(): void {
     }
     if (id !== runId) return;
     render(result);
-    void closest(current.text);
     if (focusResults) countEl.focus();
+    if (result.facetsLater) await fillFacets(id, result);
+    if (id !== runId) return;
+    const text = current.text;
+    if (text && hintWanted(text, result)) whenIdle(() => void closest(id, text));
+    else hideClosest();
+  }
+
+  /**
+   * The hits are on screen; the facet counts follow. Until they come the heading carries a busy mark
+   * (hidden from screen readers, which hear the count once) and the panel is marked busy.
+   */
+  async function fillFacets(id: number, result: SiteSearchResult): Promise<void> {
+    const busy = el('span', { className: 'busy' }, ' …');
+    busy.setAttribute('aria-hidden', 'true');
+    countEl.append(busy);
+    try {
+      const facets = await result.facetsLater!();
+      if (id === runId) renderFacets({ ...result, facets }, false);
+    } catch (e) {
+      // The hits stand; only the counts are missing. Say so rather than show zeros.
+      if (id === runId) showError(e instanceof Error ? e.message : String(e));
+    } finally {
+      busy.remove();
+    }
   }
 
   function showError(text: string) {
@@ -98,7 +126,7 @@ export function startSearchPage(): void {
       message.className = message.className || 'message';
       message.append(el('p', {}, d('search.relaxed')));
     }
-    renderFacets(r);
+    renderFacets(r, Boolean(r.facetsLater));
     results.replaceChildren(
       ...r.hits.map((h) => {
         const meta = el('ul', { className: 'doc-meta' });
@@ -126,7 +154,7 @@ export function startSearchPage(): void {
 
   /** Up to EXPORT_LIMIT results of the current search as CSV, fetched page by page through the backend. */
   async function exportCsv() {
-    const b = await (backend ??= chooseBackend({ urlPrefix: config.urlPrefix, ...(config.endpoint ? { endpoint: config.endpoint } : {}) }));
+    const b = await (backend ??= chooseBackend(backendOptions()));
     const hits = [];
     for (let page = 1; hits.length < EXPORT_LIMIT; page++) {
       const r = await b.search({ ...current, page, pageSize: 50 });
@@ -165,58 +193,36 @@ export function startSearchPage(): void {
     pagination.append(list);
   }
 
-  function renderFacets(r: SearchResult) {
-    const boxes: HTMLElement[] = [];
-    for (const key of FACET_ORDER) {
-      const counts = r.facets[key] ?? {};
-      const selected = current.filters[key]?.any ?? [];
-      let values = [...new Set([...Object.keys(counts), ...selected])];
-      if (values.length === 0) continue;
-      let depth = (_: string) => 0;
-      if (key === 'category') {
-        // The classifier as a tree: roots, plus the children of what is chosen and of its ancestors.
-        const open = new Set<string>();
-        for (const s of selected) for (let c: string | null | undefined = s; c; c = config.categoryParents[c]) open.add(c);
-        values = values.filter((v) => {
-          const p = config.categoryParents[v];
-          return p === null || p === undefined || open.has(p);
-        });
-        values.sort();
-        depth = (v) => v.split('.').length - 1;
-      } else {
-        values.sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || label(key, a).localeCompare(label(key, b)));
-      }
-      const list = el('ul');
-      for (const v of values) {
-        const box = el('input', { type: 'checkbox', checked: selected.includes(v), value: v, name: `f.${key}` });
-        box.addEventListener('change', () => {
-          refocus = `f.${key}=${v}`;
-          navigate(toggleFilter(current, key, v));
-        });
-        const text = key === 'category' ? `${v} ${label(key, v)}` : label(key, v);
-        const li = el('li', {}, el('label', {}, box, el('span', {}, text), el('span', { className: 'count' }, String(counts[v] ?? 0))));
-        li.style.paddingLeft = `${depth(v) * 0.9}rem`;
-        list.append(li);
-      }
-      boxes.push(el('fieldset', { className: 'facet' }, el('legend', {}, d(`facet.${key}`)), list));
-      boxes.at(-1)!.dataset.facet = key;
-    }
-    boxes.push(yearRange());
-    const clear = el('button', { type: 'button', className: 'secondary' }, d('search.clearFilters'));
-    clear.addEventListener('click', () => navigate({ ...current, filters: {}, years: undefined, page: 1 } as SearchQuery));
-    if (Object.keys(current.filters).length || current.years) boxes.push(el('p', {}, clear));
-    facetsBox.replaceChildren(...boxes);
-    // The panel is redrawn after every change: keep keyboard focus on the checkbox just toggled.
+  const clear = el('button', { type: 'button', className: 'secondary' }, d('search.clearFilters'));
+  clear.addEventListener('click', () => navigate({ ...current, filters: {}, years: undefined, page: 1 } as SearchQuery));
+  const clearBox = el('p', {}, clear);
+  const years = yearRange();
+  const panel = createFacetPanel(facetsBox, {
+    d,
+    label,
+    categoryParents: config.categoryParents,
+    onToggle: (key, value) => {
+      refocus = { key, value };
+      navigate(toggleFilter(current, key, value));
+    },
+    tail: [years.fieldset, clearBox],
+  });
+
+  function renderFacets(r: SiteSearchResult, pending: boolean) {
+    years.update();
+    clearBox.hidden = !(Object.keys(current.filters).length || current.years);
+    panel.render({ facets: r.facets, ...(r.uncounted ? { uncounted: r.uncounted } : {}), pending }, current);
+    // After a change: keep keyboard focus on the checkbox just toggled, wherever its row now is.
     if (refocus) {
-      const [name, value] = [refocus.slice(0, refocus.indexOf('=')), refocus.slice(refocus.indexOf('=') + 1)];
-      [...facetsBox.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].find((i) => i.name === name && i.value === value)?.focus();
+      panel.focus(refocus.key, refocus.value);
       refocus = undefined;
     }
   }
 
-  function yearRange(): HTMLElement {
-    const from = el('input', { type: 'number', min: '1900', max: '2100', inputMode: 'numeric', name: 'from', value: current.years?.from?.toString() ?? '' });
-    const to = el('input', { type: 'number', min: '1900', max: '2100', inputMode: 'numeric', name: 'to', value: current.years?.to?.toString() ?? '' });
+  /** The year range form: built once, its fields refreshed from the URL on every search. */
+  function yearRange(): { fieldset: HTMLElement; update(): void } {
+    const from = el('input', { type: 'number', min: '1900', max: '2100', inputMode: 'numeric', name: 'from' });
+    const to = el('input', { type: 'number', min: '1900', max: '2100', inputMode: 'numeric', name: 'to' });
     const apply = el('button', { type: 'submit', className: 'secondary' }, d('search.apply'));
     const f = el('form', { className: 'years' }, el('label', {}, d('search.yearFrom'), from), el('label', {}, d('search.yearTo'), to), apply);
     f.addEventListener('submit', (e) => {
@@ -233,17 +239,28 @@ export function startSearchPage(): void {
     });
     const fs = el('fieldset', { className: 'facet' }, el('legend', {}, d('facet.year')), f);
     fs.dataset.facet = 'year';
-    return fs;
+    return {
+      fieldset: fs,
+      update: () => {
+        from.value = current.years?.from?.toString() ?? '';
+        to.value = current.years?.to?.toString() ?? '';
+      },
+    };
   }
 
-  async function closest(text: string | null) {
+  function hideClosest() {
+    const box = document.getElementById('closest');
+    if (box) box.hidden = true;
+  }
+
+  /** «Closest categories»: the model is fetched only for a search that wants the hint, once the page is idle. */
+  async function closest(id: number, text: string) {
     const box = document.getElementById('closest');
     if (!box || !config.categoryModel) return;
-    box.hidden = true;
-    if (!text) return;
     const { suggestClosest } = await import('./closest.ts');
     const found = await suggestClosest(config.categoryModel, text);
-    if (!found.length) return;
+    if (id !== runId) return;
+    if (!found.length) return hideClosest();
     const list = el('ul');
     for (const code of found) {
       const a = el('a', { href: `${config.urlPrefix}/categories/${code}/` }, `${code} ${label('category', code)}`);
