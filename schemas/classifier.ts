@@ -12,7 +12,7 @@ export const CategoryCode = z
   .regex(/^[GUAPM](?:\.[0-9A-Za-z-]+)*$/, 'expected a classifier code such as "G.02.01" or "U.13.188"');
 
 /** A reference to legislation governing a category: a code from `content/norms/` and its articles. */
-export const LegislationRef = z.object({
+export const LegislationRef = z.strictObject({
   /** Id of the code in `content/norms/`, e.g. `uk`, `gk`, `kobs`. */
   code: z.string().min(1),
   /** Article numbers as numbered in the code, e.g. `188`, `1072-1`. Empty = the code as a whole. */
@@ -32,7 +32,7 @@ export interface ClassifierNodeInput {
 
 /** One node of the classifier as written in `content/classifier/<branch>.yaml` (nested). */
 export const ClassifierNode: z.ZodType<ClassifierNodeOutput, ClassifierNodeInput> = z.lazy(() =>
-  z.object({
+  z.strictObject({
     code: CategoryCode,
     name: LocalizedName,
     /** Names the category goes by in real documents; matched case-, ё/е- and spacing-insensitively. */

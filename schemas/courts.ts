@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Aliases, LocalizedName, Slug } from './common.ts';
 
 /** One of the 20 first-level administrative units: 17 oblasts and Astana, Almaty, Shymkent. */
-export const Region = z.object({
+export const Region = z.strictObject({
   id: Slug,
   name: LocalizedName,
   kind: z.enum(['oblast', 'city']),
@@ -12,7 +12,7 @@ export const Region = z.object({
 export type Region = z.infer<typeof Region>;
 
 /** `content/courts/regions.yaml` */
-export const RegionsFile = z.object({ regions: z.array(Region).min(1) });
+export const RegionsFile = z.strictObject({ regions: z.array(Region).min(1) });
 
 export const COURT_LEVELS = ['supreme', 'regional', 'district'] as const;
 export const CourtLevel = z.enum(COURT_LEVELS);
@@ -35,7 +35,7 @@ export const COURT_SPECIALISATIONS = [
 export const CourtSpecialisation = z.enum(COURT_SPECIALISATIONS);
 export type CourtSpecialisation = z.infer<typeof CourtSpecialisation>;
 
-export const Court = z.object({
+export const Court = z.strictObject({
   id: Slug,
   name: LocalizedName,
   level: CourtLevel,
@@ -50,4 +50,4 @@ export const Court = z.object({
 export type Court = z.infer<typeof Court>;
 
 /** `content/courts/<region>.yaml` (and `supreme.yaml`) */
-export const CourtsFile = z.object({ courts: z.array(Court).min(1) });
+export const CourtsFile = z.strictObject({ courts: z.array(Court).min(1) });
