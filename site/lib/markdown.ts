@@ -5,6 +5,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { openHtmlCache } from './html-cache.ts';
 
 /**
  * Document text → safe HTML. Content is Markdown written or imported by people, so nothing raw reaches
@@ -127,5 +128,12 @@ export function createMarkdownMemo(
   };
 }
 
-/** The build's shared memo (document pages of the three interface languages come in a row). */
-export const renderMarkdownMemo = createMarkdownMemo();
+/**
+ * The build's shared memo (document pages of the three interface languages come in a row), over the
+ * on-disk HTML of earlier builds (html-cache.ts), so a rebuild renders only the texts that changed.
+ */
+const htmlCache = openHtmlCache();
+export const renderMarkdownMemo = createMarkdownMemo(
+  32,
+  htmlCache ? (markdown, options) => htmlCache.get(markdown, options.anchorPrefix ?? '', () => renderMarkdown(markdown, options)) : renderMarkdown,
+);

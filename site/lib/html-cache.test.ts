@@ -1,0 +1,47 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openHtmlCache } from './html-cache.ts';
+import { renderMarkdown } from './markdown.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const tmp = await mkdtemp(path.join(os.tmpdir(), 'taldau-html-cache-'));
+afterAll(() => rm(tmp, { recursive: true, force: true }));
+
+describe('html cache', () => {
+  it('renders a text once across builds, per anchor prefix, and again when the text changes', () => {
+    const dir = path.join(tmp, 'a');
+    let renders = 0;
+    const render = (md: string, prefix = '') => () => (renders++, renderMarkdown(md, { anchorPrefix: prefix }));
+    const first = openHtmlCache({ dir, root, enabled: true })!;
+    const text = '<a id="p1"></a>Текст решения **суда**.';
+    const html = first.get(text, '', render(text));
+    expect(html).toBe(renderMarkdown(text));
+    expect(first.get(text, 'kk-', render(text, 'kk-'))).toContain('id="kk-p1"');
+    expect(renders).toBe(2);
+
+    const next = openHtmlCache({ dir, root, enabled: true })!; // the next build
+    expect(next.get(text, '', render(text))).toBe(html);
+    expect(next.get(text, 'kk-', render(text, 'kk-'))).toContain('id="kk-p1"');
+    expect(renders).toBe(2);
+    expect(next.hits).toBe(2);
+    const changed = `${text} Ещё предложение.`;
+    expect(next.get(changed, '', render(changed))).toContain('Ещё предложение.');
+    expect(renders).toBe(3);
+    expect(next.misses).toBe(1);
+  });
+
+  it('keys its files by the renderer version and is off when caching is', async () => {
+    const cache = openHtmlCache({ root, enabled: true });
+    expect(cache?.dir).toMatch(/html[/\\][0-9a-f]{16}$/);
+    expect(openHtmlCache({ dir: path.join(tmp, 'b'), root, enabled: false })).toBeUndefined();
+    // No renderer source: no cache rather than entries no version protects.
+    expect(openHtmlCache({ dir: path.join(tmp, 'c'), root: tmp, enabled: true })).toBeUndefined();
+    const dir = path.join(tmp, 'd');
+    openHtmlCache({ dir, root, enabled: true })!.get('x', '', () => '<p>x</p>');
+    const [shard] = await readdir(dir);
+    expect(await readdir(path.join(dir, shard!))).toEqual([expect.stringMatching(/^[0-9a-f]{40}\.html$/)]);
+  });
+});
