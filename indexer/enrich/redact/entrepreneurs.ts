@@ -21,6 +21,9 @@ const LONG_MARK = String.raw`(?:индивидуальн\p{L}*[ \u00a0]+пред
 const MARKS_BEFORE = [new RegExp(String.raw`(?<![\p{L}])${SHORT_MARK}[ \u00a0]*(?<quote>«?)$`, 'u'), new RegExp(String.raw`(?<![\p{L}])${LONG_MARK}[ \u00a0]*(?<quote>«?)$`, 'iu')];
 const MARKS_AFTER = [new RegExp(String.raw`^»[ \u00a0]*${SHORT_MARK_AFTER}(?![\p{L}])`, 'u'), new RegExp(String.raw`^»[ \u00a0]*${LONG_MARK}(?![\p{L}])`, 'iu')];
 
+/** Whether a text has any mark of a one-person firm at all: most have none, and then no token is looked at. */
+export const mentionsOnePersonFirm = (text: string) => /ИП|КХ|ФХ|ШҚ|ШК|ЖК|предпринимател|хозяйств|кәсіпкер|қожалығ/iu.test(text);
+
 /** Reads as a person's name: initials, a patronymic, a surname's shape or a known given name. */
 function personLike(words: Token[]): boolean {
   return words.some((w) => w.kind === 'initials' || isPatronymic(w.text) || surnameAlone(w.text) || SURNAME_SHAPE.test(w.text) || !!givenNameOf(w.text));

@@ -2,7 +2,7 @@ import { givenNameOf } from './given-names.ts';
 import { genderOf, isFormOf, isPatronymic, isRussianPatronymic, surnameStem, type Gender } from './name-forms.ts';
 import { findRoles, looksLikeInstitution, type RoleMark } from './roles.ts';
 import { givenKey, givenStem, pickPerson, type Person } from './persons.ts';
-import { entrepreneurNameEnd } from './entrepreneurs.ts';
+import { entrepreneurNameEnd, mentionsOnePersonFirm } from './entrepreneurs.ts';
 import { findGivenAlone, givenAfterSurname, givenBeforeSurname } from './given-alone.ts';
 import type { Candidate } from './types.ts';
 import {
@@ -91,11 +91,12 @@ function findMentions(text: string, tokens: Token[], roles: RoleMark[]): Omit<Me
     last,
   });
 
+  const firms = mentionsOnePersonFirm(text);
   for (let i = 0; i < tokens.length; i++) {
     const [a, b, c] = [tokens[i]!, tokens[i + 1], tokens[i + 2]];
     const ab = adjacent(text, a, b);
     const bc = ab && adjacent(text, b, c);
-    const firmEnd = entrepreneurNameEnd(text, tokens, i);
+    const firmEnd = firms ? entrepreneurNameEnd(text, tokens, i) : -1;
     if (firmEnd >= 0) {
       // ИП «Бекова», КХ «Асан», ИП Иванов А.А.: the owner of a one-person firm
       const words = tokens.slice(i, firmEnd + 1);
