@@ -10,11 +10,12 @@ export type Article = z.infer<typeof Article>;
 
 /**
  * A code (кодекс) cited in practice, `content/norms/<id>.yaml`.
- * `short.ru` is the canonical short Russian name used in citations and facets (УК, ГК, КоБС …).
+ * `short.ru` is the canonical short Russian name used in citations and facets (УК, ГК, КоБС …); `short.en`
+ * («Criminal Code») names the code in English labels, where «УК» would mean nothing to the reader.
  */
 export const NormCode = z.strictObject({
   id: Slug,
-  short: z.strictObject({ ru: z.string().min(1), kk: z.string().min(1) }),
+  short: z.strictObject({ ru: z.string().min(1), kk: z.string().min(1), en: z.string().min(1).optional() }),
   title: z.strictObject({ ru: z.string().min(1), kk: z.string().min(1), en: z.string().min(1) }),
   /** Other ways documents name the code (full names in various cases, old abbreviations). */
   aliases: z

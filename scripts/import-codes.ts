@@ -16,7 +16,7 @@ import { parseCodeTable } from '../indexer/import/codes.ts';
 interface Header {
   id: string;
   table: string;
-  short: { ru: string; kk: string };
+  short: { ru: string; kk: string; en: string };
   title: { ru: string; kk: string; en: string };
   adopted: string;
   /** Forms of the Russian name: nominative, genitive, dative, instrumental, prepositional. */
@@ -47,7 +47,7 @@ const CODES: Header[] = [
   {
     id: 'uk',
     table: 'criminal_code_2014.tsv',
-    short: { ru: 'УК', kk: 'ҚК' },
+    short: { ru: 'УК', kk: 'ҚК', en: 'Criminal Code' },
     title: { ru: 'Уголовный кодекс Республики Казахстан', kk: 'Қазақстан Республикасының Қылмыстық кодексі', en: 'Criminal Code of the Republic of Kazakhstan' },
     adopted: '2014-07-03',
     ruForms: adjectiveCode(['Уголовный']),
@@ -58,7 +58,7 @@ const CODES: Header[] = [
   {
     id: 'upk',
     table: 'criminal_procedure_code_2014.tsv',
-    short: { ru: 'УПК', kk: 'ҚПК' },
+    short: { ru: 'УПК', kk: 'ҚПК', en: 'Criminal Procedure Code' },
     title: { ru: 'Уголовно-процессуальный кодекс Республики Казахстан', kk: 'Қазақстан Республикасының Қылмыстық-процестік кодексі', en: 'Criminal Procedure Code of the Republic of Kazakhstan' },
     adopted: '2014-07-04',
     ruForms: adjectiveCode(['Уголовно-процессуальный']),
@@ -69,7 +69,7 @@ const CODES: Header[] = [
   {
     id: 'gpk',
     table: 'civil_procedure_code_2015.tsv',
-    short: { ru: 'ГПК', kk: 'АПК' },
+    short: { ru: 'ГПК', kk: 'АПК', en: 'Civil Procedure Code' },
     title: { ru: 'Гражданский процессуальный кодекс Республики Казахстан', kk: 'Қазақстан Республикасының Азаматтық процестік кодексі', en: 'Civil Procedure Code of the Republic of Kazakhstan' },
     adopted: '2015-10-31',
     ruForms: adjectiveCode(['Гражданский', 'процессуальный']),
@@ -80,7 +80,7 @@ const CODES: Header[] = [
   {
     id: 'koap',
     table: 'administrative_offences_code_2014.tsv',
-    short: { ru: 'КоАП', kk: 'ӘҚБтК' },
+    short: { ru: 'КоАП', kk: 'ӘҚБтК', en: 'Code of Administrative Offences' },
     title: {
       ru: 'Кодекс Республики Казахстан об административных правонарушениях',
       kk: 'Әкімшілік құқық бұзушылық туралы Қазақстан Республикасының Кодексі',
@@ -102,7 +102,7 @@ const CODES: Header[] = [
   {
     id: 'kobs',
     table: 'marriage_family_code_2011.tsv',
-    short: { ru: 'КоБС', kk: 'НОК' },
+    short: { ru: 'КоБС', kk: 'НОК', en: 'Marriage and Family Code' },
     title: {
       ru: 'Кодекс Республики Казахстан «О браке (супружестве) и семье»',
       kk: '«Неке (ерлі-зайыптылық) және отбасы туралы» Қазақстан Республикасының Кодексі',
@@ -128,7 +128,7 @@ const CODES: Header[] = [
   {
     id: 'tk',
     table: 'labour_code_2015.tsv',
-    short: { ru: 'ТК', kk: 'ЕК' },
+    short: { ru: 'ТК', kk: 'ЕК', en: 'Labour Code' },
     title: { ru: 'Трудовой кодекс Республики Казахстан', kk: 'Қазақстан Республикасының Еңбек кодексі', en: 'Labour Code of the Republic of Kazakhstan' },
     adopted: '2015-11-23',
     ruForms: adjectiveCode(['Трудовой']),

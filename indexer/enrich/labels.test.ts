@@ -15,8 +15,17 @@ describe('normLabel', () => {
     ['uk:1072-1', 'ru', 'УК ст. 1072-1'],
     ['gk:15', 'ru', 'ГК ст. 15'], // not in the registry: the built-in short name
     ['gk:15', 'kk', 'АК 15-бап'],
+    ['uk', 'ru', 'УК'],
+    ['uk', 'kk', 'ҚК'],
+    ['uk', 'en', 'Criminal Code'],
   ] as const)('%s (%s) → %s', (id, lang, label) => {
     expect(normLabel(id, [UK], lang)).toBe(label);
     expect(normLabel(id, new Map([['uk', UK]]), lang)).toBe(label);
+  });
+  it('prefers the English short name to the long English title', () => {
+    const kobs: NormCode = { ...UK, id: 'kobs', short: { ru: 'КоБС', kk: 'НОК', en: 'Marriage and Family Code' }, title: { ...UK.title, en: 'Code of the Republic of Kazakhstan on Marriage (Matrimony) and Family' } };
+    expect(normLabel('kobs:139', [kobs], 'en')).toBe('Marriage and Family Code, art. 139');
+    expect(normLabel('kobs', [kobs], 'en')).toBe('Marriage and Family Code');
+    expect(normLabel('kobs:139', [kobs], 'ru')).toBe('КоБС ст. 139');
   });
 });

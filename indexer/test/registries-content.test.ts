@@ -125,6 +125,10 @@ describe('content/norms', () => {
   it('gives every code distinct short names and aliases that name no other code', () => {
     const shorts = codes.map((c) => c.short.ru);
     expect(new Set(shorts).size).toBe(codes.length);
+    // English labels («Criminal Code, art. 188») need a distinct English short name on every code.
+    const english = codes.map((c) => c.short.en);
+    expect(english.every(Boolean), 'a code without short.en').toBe(true);
+    expect(new Set(english).size).toBe(codes.length);
     const owner = new Map<string, string>();
     for (const c of codes) {
       for (const alias of [c.title.ru, c.title.kk, c.short.ru, ...c.aliases.ru, ...c.aliases.kk]) {

@@ -1,6 +1,7 @@
 import type { DocLang, UiLang } from '../../schemas/common.ts';
 import type { KbDocument } from '../../schemas/kb-document.ts';
 import type { Registries } from '../../indexer/normalize/registries.ts';
+import { normLabel as labelOfNorm } from '../../indexer/enrich/labels.ts';
 import { hasKey, t } from '../i18n/index.ts';
 
 /** Names of registry entries and enum values in the interface language. */
@@ -16,12 +17,11 @@ export function codeShort(reg: Registries, codeId: string, lang: UiLang): string
   return lang === 'kk' ? code.short.kk : code.short.ru;
 }
 
-/** `uk:188` → «УК ст. 188» (ru), «ҚК 188-бап» (kk), «УК art. 188» (en). */
-export function normLabel(reg: Registries, normId: string, lang: UiLang): string {
-  const [codeId = '', article] = normId.split(':');
-  const short = codeShort(reg, codeId, lang);
-  return article ? `${short} ${t(lang, 'norms.article', { article })}` : short;
-}
+/**
+ * `uk:188` → «УК ст. 188» (ru), «ҚК 188-бап» (kk), «Criminal Code, art. 188» (en): the one label every
+ * page, the statistics and the search facets share (an English reader cannot be expected to know «УК»).
+ */
+export const normLabel = (reg: Registries, normId: string, lang: UiLang): string => labelOfNorm(normId, reg.codes, lang);
 
 export function articleTitle(reg: Registries, normId: string, lang: UiLang): string | undefined {
   const [codeId = '', article] = normId.split(':');

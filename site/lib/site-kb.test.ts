@@ -88,6 +88,7 @@ describe('citations and labels', () => {
   it('names norms in each interface language', () => {
     expect(normLabel(kb.registries, 'uk:188', 'ru')).toBe('УК ст. 188');
     expect(normLabel(kb.registries, 'uk:188', 'kk')).toBe('ҚК 188-бап');
-    expect(normLabel(kb.registries, 'kobs:139', 'en')).toBe('КоБС art. 139');
+    expect(normLabel(kb.registries, 'kobs:139', 'en')).toBe('Code on Marriage (Matrimony) and Family, art. 139'); // the fixture has no short.en: the title
+    expect(normLabel(kb.registries, 'kobs', 'en')).toBe('Code on Marriage (Matrimony) and Family');
   });
 });
