@@ -5,7 +5,7 @@ import { todayIso } from './normalize/dates.ts';
 import { normalizeDocuments } from './normalize/documents.ts';
 import { openLoadCache } from './normalize/load-cache.ts';
 import { readDocuments } from './normalize/read-documents.ts';
-import { buildRegistries, type Registries } from './normalize/registries.ts';
+import { buildRegistries, type Registries, type RegistryInput } from './normalize/registries.ts';
 import { validateRegistries } from './validate/registries.ts';
 import { timed, timingsEnabled } from './cache/timings.ts';
 
@@ -49,6 +49,17 @@ export interface LoadOptions {
   cache?: boolean;
 }
 
+/** Reads every document file through the load cache when it is on; the cache is let go once saved. */
+async function readFiles(contentDir: string, registries: Registries, input: RegistryInput, today: string, useCache: boolean) {
+  const loadCache = useCache ? await timed('load: open cache', () => openLoadCache({ contentDir, registries: input })) : undefined;
+  const read = await timed('load+validate+normalise files', () => readDocuments(contentDir, registries, today, loadCache));
+  if (loadCache) {
+    await timed('load: save cache', () => loadCache.save());
+    if (timingsEnabled()) process.stderr.write(`taldau timing: load cache ${loadCache.hits} hit / ${loadCache.misses} miss (${loadCache.file})\n`);
+  }
+  return read;
+}
+
 /** load → validate → normalise → enrich, collecting every problem instead of stopping at the first. */
 export async function loadKnowledgeBase({ contentDir, enrich = true, today = todayIso(), cache }: LoadOptions): Promise<KnowledgeBase> {
   const registrySources = await timed('load registries', () => loadRegistrySources(contentDir));
@@ -56,14 +67,9 @@ export async function loadKnowledgeBase({ contentDir, enrich = true, today = tod
   const registries = buildRegistries(validated.input);
 
   const useCache = cache ?? (await import('./enrich/cache.ts')).cacheEnabledByDefault();
-  const loadCache = useCache ? await timed('load: open cache', () => openLoadCache({ contentDir, registries: validated.input })) : undefined;
   // Each file is read, validated and normalised on its own (bytes and YAML trees are dropped at once);
   // then pairs are merged and links checked. The un-enriched documents are dropped once enriched.
-  const { files, problems: loadProblems, unreadable } = await timed('load+validate+normalise files', () => readDocuments(contentDir, registries, today, loadCache));
-  if (loadCache) {
-    await timed('load: save cache', () => loadCache.save());
-    if (timingsEnabled()) process.stderr.write(`taldau timing: load cache ${loadCache.hits} hit / ${loadCache.misses} miss (${loadCache.file})\n`);
-  }
+  const { files, problems: loadProblems, unreadable } = await readFiles(contentDir, registries, validated.input, today, useCache);
   const { documents: normalizedDocuments, problems: normalizeProblems, rejected } = timed('merge documents', () => normalizeDocuments(files, registries));
   files.length = 0;
   let documents = normalizedDocuments;
