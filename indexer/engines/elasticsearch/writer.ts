@@ -2,7 +2,7 @@ import { errors, type Client } from '@elastic/elasticsearch';
 import type { KbDocument } from '../../../schemas/kb-document.ts';
 import { toServerDocument, type ServerDocument } from '../server/document.ts';
 import { IndexWriteError, ServerEngineError, type FailedDocument } from '../server/errors/index.ts';
-import { withRetry } from '../server/retry.ts';
+import { engineCall } from '../server/retry.ts';
 import { buildIndexName, type ServerIndexWriter, type ServerWriteStats, type ServerWriterOptions } from '../server/writer-types.ts';
 import { emptyCounters, toWriteStats } from '../server/write-stats.ts';
 import { isRetryable, reasonOf, toServerError } from './errors.ts';
@@ -29,7 +29,6 @@ export interface ElasticWriterOptions extends ServerWriterOptions, IndexShape {
  */
 export class ElasticWriter implements ServerIndexWriter {
   readonly #client: Client;
-  readonly #url: string;
   readonly #options: ElasticWriterOptions & { maxFailures: number };
   #mode: 'rebuild' | 'changed' = 'rebuild';
   #target = '';
@@ -40,11 +39,13 @@ export class ElasticWriter implements ServerIndexWriter {
   #stats = emptyCounters();
   #started = 0;
   #finalized = false;
+  /** Every request to the server: retried while worth it, then lowered to one of our errors. */
+  readonly #call: ReturnType<typeof engineCall>;
 
   constructor(client: Client, url: string, options: ElasticWriterOptions) {
     this.#client = client;
-    this.#url = url;
     this.#options = { maxFailures: 0, ...options };
+    this.#call = engineCall({ engine: ENGINE, url, isRetryable, reasonOf, toServerError }, this.#options);
   }
 
   get targetIndex(): string {
@@ -53,18 +54,6 @@ export class ElasticWriter implements ServerIndexWriter {
 
   #log(line: string) {
     this.#options.log?.(line);
-  }
-
-  async #call<T>(what: string, fn: () => Promise<T>): Promise<T> {
-    try {
-      return await withRetry(fn, {
-        isRetryable,
-        ...(this.#options.sleep ? { sleep: this.#options.sleep } : {}),
-        onRetry: (error, attempt, delay) => this.#log(`elasticsearch: ${what}: ${reasonOf(error)}; retry ${attempt} in ${delay} ms`),
-      });
-    } catch (error) {
-      throw toServerError(error, this.#url);
-    }
   }
 
   /** Indices the alias points at now (none on a first run). */

@@ -2,7 +2,7 @@ import { MeilisearchApiError, type IndexSwap, type Meilisearch, type Task } from
 import type { KbDocument } from '../../../schemas/kb-document.ts';
 import { toServerDocument, type ServerDocument } from '../server/document.ts';
 import { IndexWriteError, type FailedDocument } from '../server/errors/index.ts';
-import { withRetry } from '../server/retry.ts';
+import { engineCall } from '../server/retry.ts';
 import { buildIndexName, type ServerIndexWriter, type ServerWriteStats, type ServerWriterOptions } from '../server/writer-types.ts';
 import { emptyCounters, toWriteStats } from '../server/write-stats.ts';
 import { isRetryable, toServerError } from './errors.ts';
@@ -20,7 +20,6 @@ const MAX_BATCH_BYTES = 8 * 1024 * 1024;
  */
 export class MeiliWriter implements ServerIndexWriter {
   readonly #client: Meilisearch;
-  readonly #url: string;
   readonly #options: Required<Pick<ServerWriterOptions, 'batchSize' | 'maxFailures'>> & ServerWriterOptions;
   #mode: 'rebuild' | 'changed' = 'rebuild';
   #target = '';
@@ -30,11 +29,13 @@ export class MeiliWriter implements ServerIndexWriter {
   #stats = emptyCounters();
   #started = 0;
   #finalized = false;
+  /** Every request to the server: retried while worth it, then lowered to one of our errors. */
+  readonly #call: ReturnType<typeof engineCall>;
 
   constructor(client: Meilisearch, url: string, options: ServerWriterOptions) {
     this.#client = client;
-    this.#url = url;
     this.#options = { batchSize: 1000, maxFailures: 0, ...options };
+    this.#call = engineCall({ engine: ENGINE, url, isRetryable, toServerError }, this.#options);
   }
 
   get targetIndex(): string {
@@ -43,19 +44,6 @@ export class MeiliWriter implements ServerIndexWriter {
 
   #log(line: string) {
     this.#options.log?.(line);
-  }
-
-  async #call<T>(what: string, fn: () => Promise<T>): Promise<T> {
-    try {
-      return await withRetry(fn, {
-        isRetryable,
-        ...(this.#options.sleep ? { sleep: this.#options.sleep } : {}),
-        onRetry: (error, attempt, delay) =>
-          this.#log(`meilisearch: ${what}: ${(error as Error).message}; retry ${attempt} in ${delay} ms`),
-      });
-    } catch (error) {
-      throw toServerError(error, this.#url);
-    }
   }
 
   /** Enqueue, wait, and insist on success: a failed task is an error, not a silent no-op. */

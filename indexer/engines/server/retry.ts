@@ -27,3 +27,33 @@ export async function withRetry<T>(fn: () => Promise<T>, options: RetryOptions):
     }
   }
 }
+
+/** How one engine's client failures are told apart and named (each engine's errors.ts). */
+export interface EngineFailures {
+  engine: string;
+  url: string;
+  isRetryable: (error: unknown) => boolean;
+  /** The error for humans: the engine's own reason, not the client's wrapper text. */
+  reasonOf?: (error: unknown) => string;
+  toServerError: (error: unknown, url: string) => Error;
+}
+
+/**
+ * A writer's way to call its server: retried with backoff while the failure is worth another try (each
+ * retry logged as `<engine>: <step>: <reason>; retry n in ms`), then lowered to one of our errors that says
+ * what to do. Both server writers call every request through one of these.
+ */
+export function engineCall(failures: EngineFailures, options: { log?: (line: string) => void; sleep?: (ms: number) => Promise<void> } = {}) {
+  const reason = failures.reasonOf ?? ((error: unknown) => (error as Error).message);
+  return async <T>(step: string, fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await withRetry(fn, {
+        isRetryable: failures.isRetryable,
+        ...(options.sleep ? { sleep: options.sleep } : {}),
+        onRetry: (error, attempt, delay) => options.log?.(`${failures.engine}: ${step}: ${reason(error)}; retry ${attempt} in ${delay} ms`),
+      });
+    } catch (error) {
+      throw failures.toServerError(error, failures.url);
+    }
+  };
+}
