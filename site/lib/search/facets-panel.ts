@@ -27,7 +27,7 @@ export interface FacetView {
   facets: FacetCounts;
   /** Values offered without a count (the search did not compute one). */
   uncounted?: Record<string, string[]>;
-  /** The counts are still being computed: every value is shown without a number. */
+  /** The counts are still being computed: `facets` are the last ones shown (stale), values missing there have no number. */
   pending?: boolean;
 }
 
@@ -119,7 +119,7 @@ export function createFacetPanel(container: HTMLElement, options: FacetPanelOpti
       const rows = values.map((v) => {
         const r = row(box, key, v);
         r.box.checked = chosen.includes(v);
-        const n = view.pending || uncounted.has(v) ? '' : String(counts[v] ?? 0);
+        const n = uncounted.has(v) || (view.pending && counts[v] === undefined) ? '' : String(counts[v] ?? 0);
         if (r.count.textContent !== n) r.count.textContent = n;
         r.count.hidden = n === '';
         return r.li;

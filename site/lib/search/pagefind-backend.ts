@@ -84,7 +84,6 @@ export function createPagefindBackend(opts: { urlPrefix: string; basePath?: stri
     const order = args.options.sort?.date === 'desc' ? 'date-desc' : args.options.sort?.date === 'asc' ? 'date-asc' : 'relevance';
     const pageResults = await pickPage(lists[0] ?? [], lists[1] ?? [], order, start, end, load);
     const data = await Promise.all(pageResults.map(load));
-    const counted = () => facetCounts(indexes, args, responses);
     const result: SiteSearchResult = {
       hits: data.map((f) => toHit(f, opts.urlPrefix)),
       total,
@@ -94,10 +93,14 @@ export function createPagefindBackend(opts: { urlPrefix: string; basePath?: stri
       pages: Math.max(1, Math.ceil(total / q.pageSize)),
       ...uncountedLanguages(indexes),
     };
-    if (indexes.every((i) => i.filtersLoaded)) return { ...result, facets: await counted() };
+    const loaded = indexes.every((i) => i.filtersLoaded);
+    // With every filter list loaded and no facet chosen, the searches above counted everything: free.
+    if (loaded && ownFacetKeys(args).length === 0) return { ...result, facets: await facetCounts(indexes, args, responses) };
+    // Otherwise the counts cost more searches (and maybe the filter lists): the hits do not wait for them.
     return {
       ...result,
       facetsLater: async () => {
+        if (loaded) return facetCounts(indexes, args, responses);
         await Promise.all(indexes.map((i) => i.loadFilters()));
         // The responses above counted only the filters loaded then: search again (word chunks are cached).
         return facetCounts(indexes, args);
@@ -122,7 +125,7 @@ export function createPagefindBackend(opts: { urlPrefix: string; basePath?: stri
       const { [key]: own, ...rest } = args.options.filters;
       return own?.none?.length ? { ...rest, [key]: { none: own.none } } : rest;
     };
-    const keys = Object.keys(args.options.filters).filter((k) => k !== 'year' && args.options.filters[k]?.any?.length);
+    const keys = ownFacetKeys(args);
     const [all, ...own] = await Promise.all([
       responses ? mergeFacetCounts(...responses.map((r) => r.filters)) : searchEach(args.options.filters),
       ...keys.map(async (key) => (await searchEach(without(key)))[key] ?? {}),
@@ -171,6 +174,10 @@ export function createPagefindBackend(opts: { urlPrefix: string; basePath?: stri
 }
 
 const RELAXED_LIMIT = 100;
+
+/** Facets with values chosen (OR within the facet): their counts need a search without their own choice. */
+const ownFacetKeys = (args: PagefindSearchArgs): string[] =>
+  Object.keys(args.options.filters).filter((k) => k !== 'year' && args.options.filters[k]?.any?.length);
 
 /**
  * The results [start, end) of the two lists merged. Relevance merges by score without loading anything.

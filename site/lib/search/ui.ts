@@ -126,7 +126,8 @@ export function startSearchPage(): void {
       message.className = message.className || 'message';
       message.append(el('p', {}, d('search.relaxed')));
     }
-    renderFacets(r, Boolean(r.facetsLater));
+    // Counts still to come: the panel keeps the last counts it showed, marked busy, rather than blink empty.
+    renderFacets(r.facetsLater ? { ...r, facets: shownFacets } : r, Boolean(r.facetsLater));
     results.replaceChildren(
       ...r.hits.map((h) => {
         const meta = el('ul', { className: 'doc-meta' });
@@ -208,14 +209,16 @@ export function startSearchPage(): void {
     tail: [years.fieldset, clearBox],
   });
 
+  let shownFacets: SiteSearchResult['facets'] = {};
   function renderFacets(r: SiteSearchResult, pending: boolean) {
+    if (!pending) shownFacets = r.facets;
     years.update();
     clearBox.hidden = !(Object.keys(current.filters).length || current.years);
     panel.render({ facets: r.facets, ...(r.uncounted ? { uncounted: r.uncounted } : {}), pending }, current);
     // After a change: keep keyboard focus on the checkbox just toggled, wherever its row now is.
     if (refocus) {
       panel.focus(refocus.key, refocus.value);
-      refocus = undefined;
+      if (!pending) refocus = undefined;
     }
   }
 
