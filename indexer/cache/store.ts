@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -26,15 +26,22 @@ export class FileCache<V> {
 
   static async open<V>(file: string, format: string, isValue: (value: unknown) => value is V): Promise<FileCache<V>> {
     const cache = new FileCache<V>(file, format);
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await readFile(file, 'utf8');
+      bytes = await readFile(file);
     } catch {
       return cache; // no cache yet (or unreadable): everything is a miss
     }
-    const lines = text.split('\n');
-    if (lines[0] !== JSON.stringify({ format })) return cache;
-    for (const line of lines.slice(1)) {
+    // Line by line from the bytes: one string of the whole file (100+ MB for a large corpus) is not needed.
+    const lineAt = (start: number) => {
+      const end = bytes.indexOf(0x0a, start);
+      return { line: bytes.toString('utf8', start, end === -1 ? bytes.length : end), next: end === -1 ? bytes.length : end + 1 };
+    };
+    const head = lineAt(0);
+    if (head.line !== JSON.stringify({ format })) return cache;
+    for (let at = head.next; at < bytes.length; ) {
+      const { line, next } = lineAt(at);
+      at = next;
       if (!line) continue;
       try {
         const entry: unknown = JSON.parse(line);
@@ -71,12 +78,24 @@ export class FileCache<V> {
   async save(): Promise<void> {
     const unchanged = this.misses === 0 && this.bad === 0 && this.used.size === this.stored.size;
     if (unchanged) return;
-    const lines = [JSON.stringify({ format: this.format })];
-    for (const entry of this.used) lines.push(JSON.stringify(entry));
     const temp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
     try {
       await mkdir(path.dirname(this.file), { recursive: true });
-      await writeFile(temp, `${lines.join('\n')}\n`);
+      // Written a batch of lines at a time, never as one string of the whole cache.
+      const out = await open(temp, 'w');
+      try {
+        let batch = `${JSON.stringify({ format: this.format })}\n`;
+        for (const entry of this.used) {
+          batch += `${JSON.stringify(entry)}\n`;
+          if (batch.length > 1 << 20) {
+            await out.write(batch);
+            batch = '';
+          }
+        }
+        await out.write(batch);
+      } finally {
+        await out.close();
+      }
       await rename(temp, this.file);
     } catch {
       await rm(temp, { force: true });
