@@ -2,7 +2,7 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE_CONTENT, ROOT, type RunningSite, startSite } from './harness.ts';
+import { axeViolations, FIXTURE_CONTENT, ROOT, type RunningSite, SCREENSHOTS, startSite } from './harness.ts';
 
 /**
  * What the search page loads, and when (issue #5): the hits first, the filter lists after them, only the
@@ -164,6 +164,9 @@ describe('the facet panel', () => {
     expect(await toggle.textContent()).toBe('Свернуть');
     await toggle.click();
     expect(await courtRows(page)).toBe(10);
+    expect(await axeViolations(page)).toEqual([]);
+    await mkdir(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'search-facets-folded.png'), fullPage: true });
 
     // A court folded away, chosen from a shared link, stays listed and checked.
     const last = `test-court-${EXTRA_COURTS}`;
