@@ -94,8 +94,11 @@ export function createPagefindBackend(opts: { urlPrefix: string; basePath?: stri
       ...uncountedLanguages(indexes),
     };
     const loaded = indexes.every((i) => i.filtersLoaded);
+    const own = ownFacetKeys(args).length;
+    // Nothing found and no facet chosen: every count is 0, no filter list is worth loading for that.
+    if (total === 0 && own === 0) return result;
     // With every filter list loaded and no facet chosen, the searches above counted everything: free.
-    if (loaded && ownFacetKeys(args).length === 0) return { ...result, facets: await facetCounts(indexes, args, responses) };
+    if (loaded && own === 0) return { ...result, facets: await facetCounts(indexes, args, responses) };
     // Otherwise the counts cost more searches (and maybe the filter lists): the hits do not wait for them.
     return {
       ...result,

@@ -103,6 +103,14 @@ describe('what a cold search loads', () => {
     await page.close();
   });
 
+  it('a search that finds nothing loads no filter list', async () => {
+    const { page, requests } = await openSearch('/search/?q=zzqxjw');
+    expect(await count(page)).toBe('Найдено: 0');
+    await page.waitForTimeout(300);
+    expect(requests.filter((u) => u.endsWith('.pf_filter'))).toEqual([]);
+    await page.close();
+  });
+
   it('counts after the filter lists load match the fixture, a chosen facet ignoring its own choice', async () => {
     const { page } = await openSearch('/search/?f.kind=decision');
     expect(await count(page)).toBe(`Найдено: ${8 + EXTRA_COURTS}`);
