@@ -1,8 +1,8 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openHtmlCache } from './html-cache.ts';
 import { renderMarkdown } from './markdown.ts';
 
@@ -43,5 +43,20 @@ describe('html cache', () => {
     openHtmlCache({ dir, root, enabled: true })!.get('x', '', () => '<p>x</p>');
     const [shard] = await readdir(dir);
     expect(await readdir(path.join(dir, shard!))).toEqual([expect.stringMatching(/^[0-9a-f]{40}\.html$/)]);
+  });
+
+  it('drops the HTML of earlier renderer versions', async () => {
+    const cacheDir = path.join(tmp, 'e');
+    const stale = path.join(cacheDir, 'html', 'aaaaaaaaaaaaaaaa');
+    await mkdir(stale, { recursive: true });
+    await writeFile(path.join(stale, 'x.html'), '<p>old</p>');
+    process.env.TALDAU_CACHE_DIR = cacheDir;
+    try {
+      const cache = openHtmlCache({ root, enabled: true })!;
+      cache.get('текст', '', () => '<p>текст</p>');
+      await vi.waitFor(async () => expect(await readdir(path.join(cacheDir, 'html'))).toEqual([path.basename(cache.dir)]));
+    } finally {
+      delete process.env.TALDAU_CACHE_DIR;
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { cacheEnabledByDefault } from '../../indexer/enrich/cache.ts';
 
@@ -42,12 +43,25 @@ function rendererVersion(root: string): string | undefined {
   return hash.digest('hex').slice(0, 16);
 }
 
+/** HTML of an earlier renderer can never be read again: its directory goes (in the background, best effort). */
+function dropOtherVersions(base: string, version: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(base);
+  } catch {
+    return;
+  }
+  for (const name of names) if (name !== version && /^[0-9a-f]{16}$/.test(name)) void rm(path.join(base, name), { recursive: true, force: true }).catch(() => undefined);
+}
+
 export function openHtmlCache(options: { dir?: string; root?: string; enabled?: boolean } = {}): HtmlCache | undefined {
   if (!(options.enabled ?? cacheEnabledByDefault())) return undefined;
   const root = options.root ?? process.cwd();
   const version = rendererVersion(root);
   if (!version) return undefined;
-  const dir = options.dir ?? path.join(process.env.TALDAU_CACHE_DIR ? path.resolve(process.env.TALDAU_CACHE_DIR) : path.join(root, '.cache'), 'html', version);
+  const base = path.join(process.env.TALDAU_CACHE_DIR ? path.resolve(process.env.TALDAU_CACHE_DIR) : path.join(root, '.cache'), 'html');
+  const dir = options.dir ?? path.join(base, version);
+  if (!options.dir) dropOtherVersions(base, version);
   const cache: HtmlCache = {
     dir,
     hits: 0,
