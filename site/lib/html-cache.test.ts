@@ -34,8 +34,12 @@ describe('html cache', () => {
   });
 
   it('keys its files by the renderer version and is off when caching is', async () => {
-    const cache = openHtmlCache({ root, enabled: true });
-    expect(cache?.dir).toMatch(/html[/\\][0-9a-f]{16}$/);
+    process.env.TALDAU_CACHE_DIR = path.join(tmp, 'v'); // not the project's own .cache
+    try {
+      expect(openHtmlCache({ root, enabled: true })?.dir).toMatch(/v[/\\]html[/\\][0-9a-f]{16}$/);
+    } finally {
+      delete process.env.TALDAU_CACHE_DIR;
+    }
     expect(openHtmlCache({ dir: path.join(tmp, 'b'), root, enabled: false })).toBeUndefined();
     // No renderer source: no cache rather than entries no version protects.
     expect(openHtmlCache({ dir: path.join(tmp, 'c'), root: tmp, enabled: true })).toBeUndefined();
