@@ -12,8 +12,13 @@ export interface QueryMeasurement {
   query: string;
   name: string;
   filters: Record<string, string[]>;
-  /** Bytes over the wire (headers included, as the browser received them) for the cold page and its search. */
+  /**
+   * Bytes over the wire (headers included, as the browser received them) for the cold page and its search,
+   * until the network is quiet: what loads after the hits (facet counts, the category hint) included.
+   */
   bytes: number;
+  /** Of those, the bytes received by the time the first result was rendered (polled: may include a few ms more). */
+  bytesAtResults: number;
   /** Milliseconds from navigation start to the first result rendered. */
   ms: number;
   requests: number;
@@ -141,6 +146,7 @@ export async function measureQuery(browser: Browser, baseUrl: string, q: BenchQu
     const at = (await (
       await page.waitForFunction('window.__bench && window.__bench.at', null, { timeout: timeoutMs, polling: 20 })
     ).jsonValue()) as number;
+    const bytesAtResults = net.state.bytes;
     await net.idle();
     const seen = (await page.evaluate(
       `({ hits: document.querySelectorAll('#results .hit').length, count: document.querySelector('[data-results-count]')?.textContent ?? '' })`,
@@ -154,6 +160,7 @@ export async function measureQuery(browser: Browser, baseUrl: string, q: BenchQu
       name: q.name,
       filters: q.filters,
       bytes,
+      bytesAtResults,
       ms: at,
       requests,
       breakdown,

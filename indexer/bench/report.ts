@@ -104,7 +104,10 @@ export function checkTargets(r: Omit<BenchReport, 'targets' | 'ratios'>): Target
     const worstBytes = Math.max(...qs.map((q) => q.bytes));
     const worstMs = Math.max(...qs.map((q) => q.ms));
     const worstFollow = Math.max(...qs.map((q) => q.followUpMs));
-    add('cold search ≤ 500 KB transferred (worst query)', kb(worstBytes), worstBytes <= 500 * 1024);
+    add('cold search ≤ 500 KB transferred (worst query, until the network is quiet)', kb(worstBytes), worstBytes <= 500 * 1024);
+    // The same budget counted only up to the first rendered result: facet counts load after it.
+    const worstAtResults = Math.max(...qs.map((q) => q.bytesAtResults));
+    add('cold search ≤ 500 KB transferred by the first result (worst query)', kb(worstAtResults), worstAtResults <= 500 * 1024);
     add('cold search ≤ 500 ms to results (worst query)', `${worstMs.toFixed(0)} ms`, worstMs <= 500);
     add('follow-up search ≤ 150 ms (worst)', `${worstFollow.toFixed(0)} ms`, worstFollow <= 150);
     add('no search of the fixed set over 1 s', `${worstMs.toFixed(0)} ms`, worstMs <= 1000);
@@ -170,17 +173,18 @@ export function formatReport(r: BenchReport): string {
     ]),
   );
   lines.push('');
-  lines.push('searches (cold page, cache disabled; follow-up = next search on the warm page):');
+  lines.push('searches (cold page, cache disabled; KB until the network is quiet, and by the first result; follow-up = next search on the warm page):');
   const base = new Map((b?.queries ?? []).map((q) => [q.name, q]));
   lines.push(
     pad([
-      ['query', 'results', 'KB', 'ms', 'follow-up ms', ...(b ? ['base KB', 'base ms', 'base results', 'KB ratio', 'ms ratio'] : [])],
+      ['query', 'results', 'KB', 'KB at hits', 'ms', 'follow-up ms', ...(b ? ['base KB', 'base ms', 'base results', 'KB ratio', 'ms ratio'] : [])],
       ...r.queries.map((q) => {
         const bq = base.get(q.name);
         return [
           `${q.name}: ${q.query}`,
           String(q.total ?? q.hits),
           (q.bytes / 1024).toFixed(0),
+          (q.bytesAtResults / 1024).toFixed(0),
           q.ms.toFixed(0),
           q.followUpMs.toFixed(0),
           ...(b

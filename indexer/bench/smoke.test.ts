@@ -39,6 +39,8 @@ describe('npm run bench -- --decisions 200 --json', () => {
       expect(q, q.name).toMatchObject({ query: expect.any(String), filters: expect.any(Object), bytes: expect.any(Number), ms: expect.any(Number) });
       expect(q.hits, `${q.name} found nothing`).toBeGreaterThan(0);
       expect(q.bytes).toBeGreaterThan(10_000);
+      expect(q.bytesAtResults).toBeGreaterThan(10_000);
+      expect(q.bytesAtResults).toBeLessThanOrEqual(q.bytes);
       expect(q.followUpHits, `${q.name} follow-up found nothing`).toBeGreaterThan(0);
       expect(q.errors, q.name).toEqual([]);
     }
