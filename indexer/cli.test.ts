@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from './cli.ts';
+import { Progress } from './progress.ts';
 import { fakeIo } from './test/fake-io.ts';
 import { BROKEN_DIR, VALID_DIR } from './test/paths.ts';
 
@@ -87,5 +88,22 @@ describe('taldau index', () => {
     expect(r.stdout).toMatch(/^pagefind: indexed 4 of 4 documents into .*partial/);
     const entry = JSON.parse(await readFile(path.join(out, 'pagefind-entry.json'), 'utf8'));
     expect(entry.languages.ru.page_count).toBe(4);
+  });
+
+  it('shows its steps and the records added as it goes (plain lines off a terminal)', async () => {
+    const f = fakeIo();
+    let text = '';
+    const progress = new Progress({ write: (s: string) => ((text += s), true) } as unknown as NodeJS.WritableStream, false, 0);
+    const code = await main(['index', '--content', VALID_DIR, '--out', path.join(tmp, 'progress'), '--no-enrich'], { ...f.io, progress });
+    expect(code).toBe(0);
+    const steps = text.split('\n').filter((l) => l.startsWith('▶')).map((l) => l.split(' (')[0]);
+    expect(steps).toEqual([
+      expect.stringMatching(/^▶ reading, checking and enriching /),
+      '▶ pagefind: adding records',
+      expect.stringMatching(/^▶ pagefind: writing the index of \d+ documents$/),
+    ]);
+    const total = Number(/writing the index of (\d+)/.exec(text)![1]);
+    expect(text).toContain(`pagefind: adding records: ${total}/${total} documents`);
+    expect(text).toMatch(/\d+ documents ready in [\d.]+ s/);
   });
 });

@@ -1,4 +1,5 @@
 import { UsageError } from './commands/args.ts';
+import { Progress } from './progress.ts';
 
 /**
  * `taldau <command> [options]`: dispatches to one module per command under `commands/`, loaded on
@@ -9,6 +10,8 @@ export interface CommandIo {
   stderr: (text: string) => void;
   /** Standard input as text (for filters such as `cite` and `redact`). */
   readStdin: () => Promise<string>;
+  /** Progress of long commands (`index`) on stderr; absent = silent (tests). */
+  progress?: Progress;
 }
 
 export interface Command {
@@ -25,6 +28,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
 };
 
 export const defaultIo: CommandIo = {
+  progress: new Progress(process.stderr),
   stdout: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
   stderr: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
   readStdin: async () => {

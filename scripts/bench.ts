@@ -4,7 +4,7 @@
  * crawl, and prints a report (or one JSON object). Logic lives in indexer/bench/.
  */
 import { BENCH_USAGE, BenchUsageError, parseBenchArgs } from '../indexer/bench/args.ts';
-import { Progress } from '../indexer/bench/progress.ts';
+import { Progress } from '../indexer/progress.ts';
 import { formatReport } from '../indexer/bench/report.ts';
 import { runBench } from '../indexer/bench/run.ts';
 

@@ -9,7 +9,6 @@ import { BenchUsageError, parseBenchArgs } from './args.ts';
 import { fileKind, parseTotal, type QueryMeasurement } from './browser.ts';
 import { indexFileKind } from './files.ts';
 import { measureCommand } from './measure-command.ts';
-import { Progress } from './progress.ts';
 import { BENCH_QUERIES, searchPath } from './queries.ts';
 import { checkTargets, computeRatios, finishReport, formatReport, ratio, type BenchReport, type BuildFigures } from './report.ts';
 import { processParents, processTree, RssSampler, treeRss } from './rss.ts';
@@ -230,28 +229,5 @@ describe('static server', () => {
     } finally {
       await server.close();
     }
-  });
-});
-
-describe('progress', () => {
-  it('writes plain, throttled lines when not on a terminal', () => {
-    const out: string[] = [];
-    const sink = { write: (s: string) => out.push(s) } as unknown as NodeJS.WritableStream;
-    const p = new Progress(sink, false, 60_000);
-    p.step('astro build');
-    p.update(1, 10, 'pages');
-    p.update(2, 10, 'pages');
-    p.line('done');
-    expect(out.join('')).toMatch(/^▶ astro build\n  astro build: 1\/10 pages \(0 s\)\n  done\n$/);
-  });
-  it('redraws one line with a bar on a terminal', () => {
-    const out: string[] = [];
-    const sink = { write: (s: string) => out.push(s), columns: 80 } as unknown as NodeJS.WritableStream;
-    const p = new Progress(sink, true);
-    p.step('index');
-    p.update(5, 10, 'x');
-    p.update(10, 10, 'x');
-    expect(out[1]).toMatch(/^\r {2}\[█{12}░{12}\] 5\/10 x/);
-    expect(out[2]).toMatch(/\[█{24}\] 10\/10/);
   });
 });

@@ -6,7 +6,7 @@ import type { BenchArgs } from './args.ts';
 import { launchBrowser, measureQuery, type QueryMeasurement } from './browser.ts';
 import { indexComposition, treeSize } from './files.ts';
 import { measureCommand, type CommandRun } from './measure-command.ts';
-import type { Progress } from './progress.ts';
+import type { Progress } from '../progress.ts';
 import { BENCH_QUERIES, searchPath } from './queries.ts';
 import { finishReport, type BenchReport, type BuildFigures } from './report.ts';
 import { serveStatic } from './serve.ts';

@@ -54,8 +54,11 @@ async function run(args: string[], io: CommandIo): Promise<number> {
   const { values } = parseCommandArgs(args, { ...BASE_OPTIONS, ...(engine.options ?? {}) });
   const content = await contentDir(values.content as string | undefined);
   const outArg = (values.out as string | undefined) ?? DEFAULT_OUT;
+  io.progress?.step(`reading, checking and enriching ${content.arg} (the longest step: masking, citations, similar decisions)`);
+  const started = performance.now();
   const kb = await loadKnowledgeBase({ contentDir: content.dir, enrich: !values['no-enrich'], ...(values['no-cache'] ? { cache: false } : {}) });
 
+  io.progress?.line(`${kb.documents.length} documents ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   if (kb.problems.length) {
     for (const p of kb.problems) io.stderr(formatProblem(p, content.arg));
     if (!values['skip-invalid']) {
@@ -65,7 +68,7 @@ async function run(args: string[], io: CommandIo): Promise<number> {
     io.stderr(`taldau index: ${kb.problems.length} problem(s); left out: ${kb.rejected.length ? kb.rejected.join(', ') : 'nothing'}`);
   }
 
-  const writer = await engine.create({ outDir: path.resolve(outArg), values: values as Record<string, string | boolean | undefined>, env: process.env, log: io.stderr });
+  const writer = await engine.create({ outDir: path.resolve(outArg), values: values as Record<string, string | boolean | undefined>, env: process.env, log: io.stderr, ...(io.progress ? { progress: io.progress } : {}) });
   let stats: IndexStats;
   try {
     await writer.prepare(INDEX_SPEC);

@@ -14,9 +14,9 @@ export const INDEX_SPEC: IndexSpec = { facets: FACETS, sortFields: ['date'], lan
 export const ENGINES: Record<string, EngineEntry> = {
   pagefind: {
     summary: 'static index for the browser (default), written to --out',
-    create: async ({ outDir, log }) => {
+    create: async ({ outDir, log, progress }) => {
       const { PagefindWriter } = await import('./pagefind/writer.ts');
-      return new PagefindWriter(outDir, { log });
+      return new PagefindWriter(outDir, { log, ...(progress ? { progress } : {}) });
     },
   },
   // Server engines: their entries (options --url/--key/--index-name/--changed, lazy client import) live

@@ -1,3 +1,4 @@
+import type { Progress } from '../progress.ts';
 import type { ParseArgsConfig } from 'node:util';
 import type { DocLang } from '../../schemas/common.ts';
 import type { FacetSpec } from '../../schemas/facets.ts';
@@ -49,6 +50,8 @@ export interface EngineContext {
   values: Record<string, string | boolean | undefined>;
   env: Record<string, string | undefined>;
   log: (line: string) => void;
+  /** A bar or plain progress lines for long writes; engines that batch may log batches instead. */
+  progress?: Progress;
 }
 
 export interface EngineEntry {

@@ -3,10 +3,13 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { KbDocument } from '../../../schemas/kb-document.ts';
 import type { IndexSpec, IndexStats, IndexWriter, WriteFailure } from '../types.ts';
+import type { Progress } from '../../progress.ts';
 import { toPagefindRecords } from './records.ts';
 
 export interface PagefindWriterOptions {
   log?: (line: string) => void;
+  /** Records added (of how many) and Pagefind's silent write: at 100,000 decisions each takes many minutes. */
+  progress?: Progress;
 }
 
 /**
@@ -17,6 +20,7 @@ export interface PagefindWriterOptions {
 export class PagefindWriter implements IndexWriter {
   readonly outDir: string;
   readonly #log: (line: string) => void;
+  readonly #progress: Progress | undefined;
   #index: pagefind.PagefindIndex | undefined;
   #tempDir: string | undefined;
   #started = 0;
@@ -26,6 +30,7 @@ export class PagefindWriter implements IndexWriter {
   constructor(outDir: string, options: PagefindWriterOptions = {}) {
     this.outDir = path.resolve(outDir);
     this.#log = options.log ?? (() => {});
+    this.#progress = options.progress;
   }
 
   async prepare(_spec?: IndexSpec): Promise<void> {
@@ -37,8 +42,11 @@ export class PagefindWriter implements IndexWriter {
 
   async write(docs: AsyncIterable<KbDocument> | Iterable<KbDocument>): Promise<void> {
     const index = this.#requireIndex();
+    const expected = Array.isArray(docs) ? docs.length : null;
+    this.#progress?.step('pagefind: adding records');
     for await (const doc of docs) {
       this.#total++;
+      this.#progress?.update(this.#total, expected, 'documents');
       const errors: string[] = [];
       for (const record of toPagefindRecords(doc)) {
         const response = await index.addCustomRecord(record);
@@ -53,7 +61,10 @@ export class PagefindWriter implements IndexWriter {
     const parent = path.dirname(this.outDir);
     await mkdir(parent, { recursive: true });
     this.#tempDir = path.join(parent, `.${path.basename(this.outDir)}.tmp-${process.pid}-${Date.now()}`);
-    const { errors } = await index.writeFiles({ outputPath: this.#tempDir });
+    // Pagefind says nothing while it writes (minutes at 100,000 decisions): show that it is still alive.
+    this.#progress?.step(`pagefind: writing the index of ${this.#total} documents`);
+    const stopTicking = this.#progress?.ticking('still writing');
+    const { errors } = await index.writeFiles({ outputPath: this.#tempDir }).finally(() => stopTicking?.());
     if (errors.length) throw new Error(`pagefind: writing the index failed: ${errors.join('; ')}`);
     await swapInto(this.#tempDir, this.outDir);
     this.#tempDir = undefined;
