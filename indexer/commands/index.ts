@@ -4,6 +4,8 @@ import type { Command, CommandIo } from '../cli.ts';
 import { DEFAULT_ENGINE, engineNames, ENGINES, INDEX_SPEC } from '../engines/index.ts';
 import type { IndexStats } from '../engines/types.ts';
 import { ServerEngineError } from '../engines/server/errors/index.ts';
+import { onStage } from '../cache/timings.ts';
+import type { Progress } from '../progress.ts';
 import { loadKnowledgeBase } from '../knowledge-base.ts';
 import { parseCommandArgs, UsageError } from './args.ts';
 import { contentDir } from './content-dir.ts';
@@ -54,10 +56,12 @@ async function run(args: string[], io: CommandIo): Promise<number> {
   const { values } = parseCommandArgs(args, { ...BASE_OPTIONS, ...(engine.options ?? {}) });
   const content = await contentDir(values.content as string | undefined);
   const outArg = (values.out as string | undefined) ?? DEFAULT_OUT;
-  io.progress?.step(`reading, checking and enriching ${content.arg} (the longest step: masking, citations, similar decisions)`);
+  io.progress?.step(`reading, checking and enriching ${content.arg}`);
   const started = performance.now();
+  const stopShowing = io.progress ? showStages(io.progress) : () => {};
   const kb = await loadKnowledgeBase({ contentDir: content.dir, enrich: !values['no-enrich'], ...(values['no-cache'] ? { cache: false } : {}) });
 
+  stopShowing();
   io.progress?.line(`${kb.documents.length} documents ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   if (kb.problems.length) {
     for (const p of kb.problems) io.stderr(formatProblem(p, content.arg));
@@ -85,6 +89,34 @@ async function run(args: string[], io: CommandIo): Promise<number> {
   for (const f of stats.failures ?? []) io.stderr(`${engineName}: ${f.id}: ${f.reason}`);
   io.stdout(statsLine(engineName, stats, engineName === 'pagefind' ? outArg : engineName));
   return stats.failed ? 1 : 0;
+}
+
+/**
+ * The pipeline's stages (load, normalise, each enrich pass) as they run: the one running ticks its elapsed
+ * time, each one that ends leaves a line. Stages nest (enrich contains its passes), so an outer stage
+ * ticks again once its inner one ends.
+ */
+function showStages(progress: Progress): () => void {
+  const open: string[] = [];
+  let stopTicking = () => {};
+  const tick = () => {
+    stopTicking();
+    const current = open.at(-1);
+    stopTicking = current ? progress.ticking(current) : () => {};
+  };
+  const unsubscribe = onStage((event) => {
+    if (event.phase === 'start') open.push(event.stage);
+    else {
+      open.splice(open.lastIndexOf(event.stage), 1);
+      stopTicking();
+      progress.line(`${event.stage}: ${event.seconds.toFixed(1)} s`);
+    }
+    tick();
+  });
+  return () => {
+    unsubscribe();
+    stopTicking();
+  };
 }
 
 export const command: Command = {
