@@ -75,7 +75,7 @@ describe('classifying files', () => {
 });
 
 const query = (name: string, bytes: number, ms: number, followUpMs = 50, hits = 3): QueryMeasurement => ({
-  query: name, name, filters: {}, bytes, bytesAtResults: bytes * 0.75, ms, requests: 10, breakdown: { 'pagefind fragments': bytes / 2, html: bytes / 2 }, total: hits, hits, followUpMs, followUpHits: hits, errors: [],
+  query: name, name, filters: {}, bytes, bytesAtResults: bytes * 0.75, ms, requests: 10, breakdown: { 'pagefind fragments': bytes / 2, html: bytes / 2 }, total: hits, hits, followUpMs, followUpHits: hits, timedOut: false, followUpTimedOut: false, errors: [],
 });
 const figures = (over: Partial<BuildFigures> = {}): BuildFigures => ({
   indexSeconds: 10, peakRssMB: 300, indexBytes: 1_000_000, indexFiles: 100,
@@ -128,6 +128,11 @@ describe('targets and the report', () => {
     expect(met(bad, 'rebuild')).toBe(false); // 9 s of a 10 s index build
     expect(met(bad, 'index smaller / faster')).toBeNull();
     expect(checkTargets(report()).length).toBeGreaterThan(5);
+  });
+  it('marks a search that timed out as a lower bound', () => {
+    const slow = { ...query('common', 900_000, 60_000, 60_000, 0), timedOut: true, followUpTimedOut: true };
+    expect(formatReport(report({ queries: [slow] }))).toMatch(/common: common\s+0\s+879\s+659\s+≥60000\s+≥60000/);
+    expect(report({ queries: [slow] }).targets.find((t) => t.target.startsWith('no search'))!.met).toBe(false);
   });
   it('prints builds, composition, searches with ratios against the baseline, and the targets', () => {
     const text = formatReport(report({ baseline: figures({ indexSeconds: 40, queries: [query('rare', 100_000, 150), query('common', 200_000, 400)] }) }));

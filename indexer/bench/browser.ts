@@ -1,4 +1,4 @@
-import { chromium, type Browser, type CDPSession } from 'playwright-core';
+import { chromium, errors as playwrightErrors, type Browser, type CDPSession } from 'playwright-core';
 import { FOLLOW_UP_TEXT, searchPath, type BenchQuery } from './queries.ts';
 
 /** Debian's chromium by default; `CHROMIUM_PATH` points elsewhere (another distribution, a local build). */
@@ -30,6 +30,9 @@ export interface QueryMeasurement {
   /** The follow-up search on the now warm page: ms from submit to its results rendered. */
   followUpMs: number;
   followUpHits: number;
+  /** No result within the time limit: `ms` (or `followUpMs`) is the limit, a lower bound. */
+  timedOut: boolean;
+  followUpTimedOut: boolean;
   errors: string[];
 }
 
@@ -143,9 +146,17 @@ export async function measureQuery(browser: Browser, baseUrl: string, q: BenchQu
     const net = trackBytes(cdp);
     await page.addInitScript(OBSERVER);
     await page.goto(baseUrl + searchPath(q), { waitUntil: 'commit' });
-    const at = (await (
-      await page.waitForFunction('window.__bench && window.__bench.at', null, { timeout: timeoutMs, polling: 20 })
-    ).jsonValue()) as number;
+    // A search that shows nothing within the time limit is a result too (at 100,000 decisions some do not):
+    // it is recorded at the limit, flagged, and the run goes on.
+    let at = timeoutMs;
+    let timedOut = false;
+    try {
+      at = (await (await page.waitForFunction('window.__bench && window.__bench.at', null, { timeout: timeoutMs, polling: 20 })).jsonValue()) as number;
+    } catch (error) {
+      if (!(error instanceof playwrightErrors.TimeoutError)) throw error;
+      timedOut = true;
+      errors.push(`no result within ${timeoutMs / 1000} s`);
+    }
     const bytesAtResults = net.state.bytes;
     await net.idle();
     const seen = (await page.evaluate(
@@ -154,7 +165,15 @@ export async function measureQuery(browser: Browser, baseUrl: string, q: BenchQu
     const bytes = net.state.bytes;
     const requests = net.state.requests;
     const breakdown = { ...net.state.breakdown };
-    const follow = (await page.evaluate(`${FOLLOW_UP}(${JSON.stringify(FOLLOW_UP_TEXT)}, ${timeoutMs})`)) as { ms: number; hits: number };
+    let follow = { ms: timeoutMs, hits: 0, timedOut: true };
+    if (!timedOut) {
+      try {
+        follow = { ...((await page.evaluate(`${FOLLOW_UP}(${JSON.stringify(FOLLOW_UP_TEXT)}, ${timeoutMs})`)) as { ms: number; hits: number }), timedOut: false };
+      } catch (error) {
+        if (!/follow-up search timed out/.test((error as Error).message)) throw error;
+        errors.push(`follow-up: no result within ${timeoutMs / 1000} s`);
+      }
+    }
     return {
       query: q.text,
       name: q.name,
@@ -168,6 +187,8 @@ export async function measureQuery(browser: Browser, baseUrl: string, q: BenchQu
       hits: seen.hits,
       followUpMs: follow.ms,
       followUpHits: follow.hits,
+      timedOut,
+      followUpTimedOut: follow.timedOut,
       errors,
     };
   } finally {

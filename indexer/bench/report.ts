@@ -185,8 +185,8 @@ export function formatReport(r: BenchReport): string {
           String(q.total ?? q.hits),
           (q.bytes / 1024).toFixed(0),
           (q.bytesAtResults / 1024).toFixed(0),
-          q.ms.toFixed(0),
-          q.followUpMs.toFixed(0),
+          `${q.timedOut ? '≥' : ''}${q.ms.toFixed(0)}`,
+          `${q.followUpTimedOut ? '≥' : ''}${q.followUpMs.toFixed(0)}`,
           ...(b
             ? [bq ? (bq.bytes / 1024).toFixed(0) : '—', bq ? bq.ms.toFixed(0) : '—', bq ? String(bq.total ?? bq.hits) : '—', x(r.ratios?.queryBytes[q.name] ?? null), x(r.ratios?.queryMs[q.name] ?? null)]
             : []),
