@@ -1,5 +1,6 @@
 import type { SearchQuery } from '../../../schemas/search.ts';
 import { SearchQueryError, type FacetCounts, type SearchBackend, type SiteSearchResult } from './backend.ts';
+import { bilingualOnly, duplicateRecords, withoutRecords } from './bilingual.ts';
 import { countFacets, rankByWordsMatched, relaxedWords } from './relaxed.ts';
 import { DOC_LANGS, languageIndexes, type LanguageIndex, type PagefindResponse, type PagefindResult } from './pagefind-instances.ts';
 import {
@@ -77,7 +78,10 @@ export function createPagefindBackend(opts: { urlPrefix: string; basePath?: stri
     } catch (e) {
       throw new SearchQueryError(e instanceof Error ? e.message : String(e), { cause: e });
     }
-    const lists = responses.map((r) => r.results);
+    // Only a search that found records in both languages can list a document twice; most (a Russian word)
+    // find none in Kazakh and pay nothing here.
+    const duplicates = responses.every((r) => r.results.length > 0) ? await bilingualDuplicates(indexes, args) : NO_DUPLICATES;
+    const lists = responses.map((r, i) => (indexes[i]!.lang === 'kk' ? r.results.filter((x) => !duplicates.ids.has(x.id)) : r.results));
     const total = lists.reduce((n, l) => n + l.length, 0);
     const start = (q.page - 1) * q.pageSize;
     const end = Math.min(start + q.pageSize, total);
@@ -98,15 +102,15 @@ export function createPagefindBackend(opts: { urlPrefix: string; basePath?: stri
     // Nothing found and no facet chosen: every count is 0, no filter list is worth loading for that.
     if (total === 0 && own === 0) return result;
     // With every filter list loaded and no facet chosen, the searches above counted everything: free.
-    if (loaded && own === 0) return { ...result, facets: await facetCounts(indexes, args, responses) };
+    if (loaded && own === 0) return { ...result, facets: await facetCounts(indexes, args, duplicates.dropped, responses) };
     // Otherwise the counts cost more searches (and maybe the filter lists): the hits do not wait for them.
     return {
       ...result,
       facetsLater: async () => {
-        if (loaded) return facetCounts(indexes, args, responses);
+        if (loaded) return facetCounts(indexes, args, duplicates.dropped, responses);
         await Promise.all(indexes.map((i) => i.loadFilters()));
         // The responses above counted only the filters loaded then: search again (word chunks are cached).
-        return facetCounts(indexes, args);
+        return facetCounts(indexes, args, duplicates.dropped);
       },
     };
   }
@@ -117,7 +121,12 @@ export function createPagefindBackend(opts: { urlPrefix: string; basePath?: stri
    * it would find resolutions): one more search per facet with a choice, without it. Only counts are
    * read, no fragment is loaded. `responses`: the searches of `args` already run with every filter loaded.
    */
-  async function facetCounts(indexes: LanguageIndex[], args: PagefindSearchArgs, responses?: PagefindResponse[]): Promise<FacetCounts> {
+  async function facetCounts(
+    indexes: LanguageIndex[],
+    args: PagefindSearchArgs,
+    dropped: PagefindFragment[],
+    responses?: PagefindResponse[],
+  ): Promise<FacetCounts> {
     const searchEach = async (filters: PagefindFilters) =>
       mergeFacetCounts(
         ...(await Promise.all(indexes.map((i) => i.search(args.term, { ...args.options, filters: filtersFor(i, indexes, { ...args, options: { ...args.options, filters } }) })))).map(
@@ -133,11 +142,35 @@ export function createPagefindBackend(opts: { urlPrefix: string; basePath?: stri
       responses ? mergeFacetCounts(...responses.map((r) => r.filters)) : searchEach(args.options.filters),
       ...keys.map(async (key) => (await searchEach(without(key)))[key] ?? {}),
     ]);
-    const out: FacetCounts = { ...all };
-    keys.forEach((key, i) => (out[key] = own[i]!));
+    // A bilingual document that matched in both languages is listed once, so it is counted once. (A facet
+    // with a choice is counted by a broader search, which may hold more such documents: close, not exact.)
+    const out: FacetCounts = withoutRecords({ ...all }, dropped);
+    keys.forEach((key, i) => (out[key] = withoutRecords({ [key]: own[i]! }, dropped)[key]!));
     // A language whose index this search left closed has no count of its own here (see `uncountedLanguages`).
     if (out.language) out.language = Object.fromEntries(Object.entries(out.language).filter(([l]) => indexes.some((i) => i.lang === l)));
     return out;
+  }
+
+  /**
+   * The Kazakh records of bilingual documents whose Russian record matched the same words (see
+   * bilingual.ts). Past BILINGUAL_LIMIT matches in either language the fragments would cost more than the
+   * duplicates do, and they are left in.
+   */
+  async function bilingualDuplicates(indexes: LanguageIndex[], args: PagefindSearchArgs): Promise<typeof NO_DUPLICATES> {
+    const none = NO_DUPLICATES;
+    const ru = indexes.find((i) => i.lang === 'ru');
+    const kk = indexes.find((i) => i.lang === 'kk');
+    if (!ru || !kk || args.term === null) return none;
+    const [kkBoth, ruBoth] = await Promise.all([
+      kk.search(args.term, { ...args.options, filters: bilingualOnly(args.options.filters, 'ru') }),
+      ru.search(args.term, { ...args.options, filters: bilingualOnly(args.options.filters, 'kk') }),
+    ]);
+    const kkResults = kkBoth?.results ?? [];
+    const ruResults = ruBoth?.results ?? [];
+    if (!kkResults.length || !ruResults.length || kkResults.length > BILINGUAL_LIMIT || ruResults.length > BILINGUAL_LIMIT) return none;
+    const [kkFragments, ruFragments] = await Promise.all([Promise.all(kkResults.map(load)), Promise.all(ruResults.map(load))]);
+    const ids = duplicateRecords(kkResults.map((r) => r.id), kkFragments, ruFragments);
+    return { ids, dropped: kkFragments.filter((_, i) => ids.has(kkResults[i]!.id)) };
   }
 
   /** The languages a language choice left unsearched: still offered in the facet, without a count. */
@@ -177,6 +210,8 @@ export function createPagefindBackend(opts: { urlPrefix: string; basePath?: stri
 }
 
 const RELAXED_LIMIT = 100;
+const BILINGUAL_LIMIT = 100;
+const NO_DUPLICATES: { ids: ReadonlySet<string>; dropped: PagefindFragment[] } = { ids: new Set(), dropped: [] };
 
 /** Facets with values chosen (OR within the facet): their counts need a search without their own choice. */
 const ownFacetKeys = (args: PagefindSearchArgs): string[] =>

@@ -99,6 +99,18 @@ describe('search', () => {
     await page.close();
   });
 
+  it('a bilingual resolution found through both of its texts is listed and counted once', async () => {
+    // «188» is in the Russian text («статья 188 УК») and the Kazakh one («ҚК 188-бабы») of 2015-11-27-n7.
+    const { page, errors } = await open('/search/?q=188');
+    const r = await results(page);
+    expect(r.urls.filter((u) => u?.includes('/resolutions/2015-11-27-n7/'))).toHaveLength(1);
+    expect(r.count).toBe(`Найдено: ${r.urls.length}`);
+    await page.waitForFunction(() => !document.querySelector('#facets[aria-busy]') && document.querySelector('fieldset[data-facet="kind"]'));
+    expect(await facetCount(page, 'kind', 'resolution')).toBe(r.urls.filter((u) => u?.includes('/resolutions/')).length);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('facets apply and remove, with counts that follow; Back restores the previous search', async () => {
     const { page, errors } = await open('/search/');
     let r = await results(page);
