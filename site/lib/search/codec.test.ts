@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SearchQuery } from '../../../schemas/search.ts';
-import { decodeSearchParams, encodeSearchParams, searchHref, toggleFilter } from './codec.ts';
+import { decodeSearchParams, encodeSearchParams, searchHref, toggleExclude, toggleFilter } from './codec.ts';
 
 const decode = (s: string, lang: 'ru' | 'kk' | 'en' = 'ru') => decodeSearchParams(new URLSearchParams(s), lang);
 
@@ -59,5 +59,16 @@ describe('search URL codec', () => {
     const off = toggleFilter(toggleFilter(on, 'kind', 'decision'), 'court', 'supreme-court');
     expect(off.filters).toEqual({});
     expect(searchHref(on, '/kk')).toBe('/kk/search/?f.kind=decision&f.court=supreme-court');
+  });
+
+  it('excludes a value and takes the exclusion back; a value is chosen or excluded, never both', () => {
+    const q = decode('f.instance=first&f.instance=appeal&page=3').query;
+    const out = toggleExclude(q, 'instance', 'appeal');
+    expect(out.filters.instance).toEqual({ any: ['first'], none: ['appeal'] });
+    expect(out.page).toBe(1);
+    expect(searchHref(out)).toBe('/search/?f.instance=first&x.instance=appeal');
+    expect(toggleExclude(out, 'instance', 'appeal').filters.instance).toEqual({ any: ['first'] });
+    expect(toggleFilter(out, 'instance', 'appeal').filters.instance).toEqual({ any: ['first', 'appeal'] });
+    expect(toggleExclude(toggleExclude(decode('').query, 'kind', 'decision'), 'kind', 'decision').filters).toEqual({});
   });
 });

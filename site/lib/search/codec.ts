@@ -109,11 +109,23 @@ export function searchHref(query: SearchQueryInput, prefix = ''): string {
 
 /** A copy of the query with one facet value toggled on or off; any change of filters goes back to page 1. */
 export function toggleFilter(query: SearchQuery, key: FacetKey, value: string): SearchQuery {
+  return toggleIn(query, key, value, 'any');
+}
+
+/** The same for excluding a value («not appeals»): a value is either chosen or excluded, never both. */
+export function toggleExclude(query: SearchQuery, key: FacetKey, value: string): SearchQuery {
+  return toggleIn(query, key, value, 'none');
+}
+
+function toggleIn(query: SearchQuery, key: FacetKey, value: string, mode: 'any' | 'none'): SearchQuery {
   const filters = structuredClone(query.filters);
   const slot = (filters[key] ??= {});
-  const any = slot.any ?? [];
-  slot.any = any.includes(value) ? any.filter((v) => v !== value) : [...any, value];
-  if (slot.any.length === 0) delete slot.any;
-  if (!slot.any && !slot.none?.length) delete filters[key];
+  const list = slot[mode] ?? [];
+  const on = !list.includes(value);
+  slot[mode] = on ? [...list, value] : list.filter((v) => v !== value);
+  const other = mode === 'any' ? 'none' : 'any';
+  if (on && slot[other]) slot[other] = slot[other].filter((v) => v !== value);
+  for (const m of ['any', 'none'] as const) if (slot[m]?.length === 0) delete slot[m];
+  if (!slot.any && !slot.none) delete filters[key];
   return { ...query, filters, page: 1 };
 }

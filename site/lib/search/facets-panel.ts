@@ -19,6 +19,8 @@ export interface FacetPanelOptions {
   categoryParents: Record<string, string | null>;
   /** A checkbox was toggled. */
   onToggle(key: FacetKey, value: string): void;
+  /** A value's «exclude» button was pressed (again: the exclusion is taken back). */
+  onExclude(key: FacetKey, value: string): void;
   /** The panel's own extra boxes (the year range, «clear filters»), rendered after the facets. */
   tail: HTMLElement[];
 }
@@ -35,6 +37,7 @@ interface Row {
   li: HTMLLIElement;
   box: HTMLInputElement;
   count: HTMLSpanElement;
+  exclude: HTMLButtonElement;
 }
 
 interface FacetBox {
@@ -90,10 +93,19 @@ export function createFacetPanel(container: HTMLElement, options: FacetPanelOpti
     count.className = 'count';
     const lab = document.createElement('label');
     lab.append(input, text, count);
+    // «Everything but this»: a lawyer leaving out appeals, a region, a court. A toggle button, so its
+    // state is read out (aria-pressed); the visible sign is small, the name says what it does.
+    const exclude = document.createElement('button');
+    exclude.type = 'button';
+    exclude.className = 'exclude';
+    exclude.textContent = '−';
+    exclude.setAttribute('aria-label', d('search.exclude', { value: text.textContent }));
+    exclude.title = exclude.getAttribute('aria-label')!;
+    exclude.addEventListener('click', () => options.onExclude(key, value));
     const li = document.createElement('li');
-    li.append(lab);
+    li.append(lab, exclude);
     if (key === 'category') li.style.paddingLeft = `${(value.split('.').length - 1) * 0.9}rem`;
-    r = { li, box: input, count };
+    r = { li, box: input, count, exclude };
     box.rows.set(value, r);
     return r;
   };
@@ -104,12 +116,13 @@ export function createFacetPanel(container: HTMLElement, options: FacetPanelOpti
     for (const key of FACET_ORDER) {
       const counts = view.facets[key] ?? {};
       const chosen = query.filters[key]?.any ?? [];
+      const excluded = query.filters[key]?.none ?? [];
       const uncounted = new Set(view.uncounted?.[key] ?? []);
       const box = facetBox(key);
       const { values, hidden, total } = visibleFacetValues({
         key,
         counts,
-        chosen,
+        chosen: [...chosen, ...excluded],
         extra: [...uncounted],
         expanded: box.expanded,
         categoryParents: options.categoryParents,
@@ -119,7 +132,11 @@ export function createFacetPanel(container: HTMLElement, options: FacetPanelOpti
       const rows = values.map((v) => {
         const r = row(box, key, v);
         r.box.checked = chosen.includes(v);
-        const n = uncounted.has(v) || (view.pending && counts[v] === undefined) ? '' : String(counts[v] ?? 0);
+        const isExcluded = excluded.includes(v);
+        r.li.classList.toggle('excluded', isExcluded);
+        r.exclude.setAttribute('aria-pressed', String(isExcluded));
+        // An excluded value has no documents in the result by definition: no count to show.
+        const n = isExcluded || uncounted.has(v) || (view.pending && counts[v] === undefined) ? '' : String(counts[v] ?? 0);
         if (r.count.textContent !== n) r.count.textContent = n;
         r.count.hidden = n === '';
         return r.li;
@@ -139,9 +156,9 @@ export function createFacetPanel(container: HTMLElement, options: FacetPanelOpti
     else container.removeAttribute('aria-busy');
   }
 
-  /** Keyboard focus back on a checkbox (after its row may have moved). */
-  function focus(key: string, value: string): void {
-    const input = boxes.get(key)?.rows.get(value)?.box;
+  /** Keyboard focus back on a checkbox or exclude button (after its row may have moved). */
+  function focus(key: string, value: string, control: 'box' | 'exclude' = 'box'): void {
+    const input = boxes.get(key)?.rows.get(value)?.[control];
     if (input && document.activeElement !== input) input.focus();
   }
 

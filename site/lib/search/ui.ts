@@ -1,6 +1,6 @@
 import type { SearchQuery, SearchResult } from '../../../schemas/search.ts';
 import { chooseBackend, type SearchBackend, type SiteSearchResult } from './backend.ts';
-import { decodeSearchParams, encodeSearchParams, toggleFilter } from './codec.ts';
+import { decodeSearchParams, encodeSearchParams, toggleExclude, toggleFilter } from './codec.ts';
 import { hitsToCsv } from './export.ts';
 import { createFacetPanel } from './facets-panel.ts';
 import { hintWanted, whenIdle } from './hint.ts';
@@ -46,7 +46,7 @@ export function startSearchPage(): void {
   let backend: Promise<SearchBackend> | undefined;
   let current: SearchQuery;
   let runId = 0;
-  let refocus: { key: string; value: string } | undefined;
+  let refocus: { key: string; value: string; control: 'box' | 'exclude' } | undefined;
   const backendOptions = () => ({
     urlPrefix: config.urlPrefix,
     ...(config.endpoint ? { endpoint: config.endpoint } : {}),
@@ -203,8 +203,12 @@ export function startSearchPage(): void {
     label,
     categoryParents: config.categoryParents,
     onToggle: (key, value) => {
-      refocus = { key, value };
+      refocus = { key, value, control: 'box' };
       navigate(toggleFilter(current, key, value));
+    },
+    onExclude: (key, value) => {
+      refocus = { key, value, control: 'exclude' };
+      navigate(toggleExclude(current, key, value));
     },
     tail: [years.fieldset, clearBox],
   });
@@ -217,7 +221,7 @@ export function startSearchPage(): void {
     panel.render({ facets: r.facets, ...(r.uncounted ? { uncounted: r.uncounted } : {}), pending }, current);
     // After a change: keep keyboard focus on the checkbox just toggled, wherever its row now is.
     if (refocus) {
-      panel.focus(refocus.key, refocus.value);
+      panel.focus(refocus.key, refocus.value, refocus.control);
       if (!pending) refocus = undefined;
     }
   }

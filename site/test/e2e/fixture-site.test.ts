@@ -99,6 +99,28 @@ describe('search', () => {
     await page.close();
   });
 
+  it('excludes a facet value from the panel, keeps it shown struck out, and takes the exclusion back', async () => {
+    const { page, errors } = await open('/search/');
+    expect((await results(page)).count).toBe('Найдено: 12');
+    const decisions = await facetCount(page, 'kind', 'decision');
+    const button = 'fieldset[data-facet="kind"] li:has(input[value="decision"]) button.exclude';
+    expect(await page.getAttribute(button, 'aria-label')).toMatch(/^Исключить: /);
+    await page.click(button);
+    await page.waitForURL(/x\.kind=decision/);
+    let r = await results(page);
+    expect(r.count).toBe(`Найдено: ${12 - decisions!}`);
+    expect(r.urls.some((u) => u?.includes('/decisions/'))).toBe(false);
+    expect(await page.getAttribute(button, 'aria-pressed')).toBe('true');
+    expect(await page.evaluate((b) => document.activeElement === document.querySelector(b), button)).toBe(true);
+    await page.click(button);
+    await page.waitForURL((u) => !u.search.includes('x.kind'));
+    r = await results(page);
+    expect(r.count).toBe('Найдено: 12');
+    expect(await page.getAttribute(button, 'aria-pressed')).toBe('false');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a bilingual resolution found through both of its texts is listed and counted once', async () => {
     // «188» is in the Russian text («статья 188 УК») and the Kazakh one («ҚК 188-бабы») of 2015-11-27-n7.
     const { page, errors } = await open('/search/?q=188');
