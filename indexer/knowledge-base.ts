@@ -7,6 +7,7 @@ import { openLoadCache } from './normalize/load-cache.ts';
 import { readDocuments } from './normalize/read-documents.ts';
 import { buildRegistries, type Registries, type RegistryInput } from './normalize/registries.ts';
 import { validateRegistries } from './validate/registries.ts';
+import { cacheEnabledByDefault } from './cache/location.ts';
 import { timed, timingsEnabled } from './cache/timings.ts';
 
 export interface KnowledgeBaseCounts {
@@ -66,7 +67,7 @@ export async function loadKnowledgeBase({ contentDir, enrich = true, today = tod
   const validated = timed('validate registries', () => validateRegistries(registrySources.sources));
   const registries = buildRegistries(validated.input);
 
-  const useCache = cache ?? (await import('./enrich/cache.ts')).cacheEnabledByDefault();
+  const useCache = cache ?? cacheEnabledByDefault();
   // Each file is read, validated and normalised on its own (bytes and YAML trees are dropped at once);
   // then pairs are merged and links checked. The un-enriched documents are dropped once enriched.
   const { files, problems: loadProblems, unreadable } = await readFiles(contentDir, registries, validated.input, today, useCache);

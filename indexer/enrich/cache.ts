@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Citation } from '../../schemas/kb-document.ts';
 import type { NormCode } from '../../schemas/norms.ts';
+import { cacheDir, cacheEnabledByDefault, sourceHash } from '../cache/location.ts';
 import { FileCache, hashOf } from '../cache/store.ts';
 
 /**
@@ -50,20 +50,14 @@ export interface EnrichCacheOptions {
   dir?: string;
 }
 
-export function cacheEnabledByDefault(env: NodeJS.ProcessEnv = process.env): boolean {
-  if (env.TALDAU_NO_CACHE && env.TALDAU_NO_CACHE !== '0') return false;
-  if (env.VITEST && !env.TALDAU_CACHE_DIR) return false;
-  return true;
-}
+export { cacheEnabledByDefault } from '../cache/location.ts';
 
 /** Opens the caches for one content directory; undefined when caching is off or the code is not found. */
 export async function openEnrichCache(options: EnrichCacheOptions): Promise<EnrichCache | undefined> {
   if (!(options.enabled ?? cacheEnabledByDefault())) return undefined;
   const enrichDir = findEnrichSource();
   if (!enrichDir) return undefined;
-  // TALDAU_CACHE_DIR is the build's cache directory (Astro's cacheDir too, see astro.config.mjs): ours is its enrich/.
-  const root = process.env.TALDAU_CACHE_DIR || path.join(enrichDir, '..', '..', '.cache');
-  const dir = options.dir ?? path.join(root, 'enrich');
+  const dir = options.dir ?? cacheDir(path.join(enrichDir, '..', '..'), 'enrich');
   const base = path.join(dir, hashOf(path.resolve(options.contentDir)).slice(0, 16));
   const [maskSource, citationSource] = await Promise.all([
     sourceHash(enrichDir, ['redact', 'index.ts', 'cache.ts']),
@@ -92,18 +86,6 @@ function findEnrichSource(): string | undefined {
   if (import.meta.url.startsWith('file:')) candidates.push(path.dirname(fileURLToPath(import.meta.url)));
   candidates.push(path.resolve('indexer', 'enrich'));
   return candidates.find((dir) => existsSync(path.join(dir, 'redact', 'index.ts')) && existsSync(path.join(dir, 'cache.ts')));
-}
-
-async function sourceHash(enrichDir: string, entries: string[]): Promise<string> {
-  const files: string[] = [];
-  for (const entry of entries) {
-    const full = path.join(enrichDir, entry);
-    if (entry.endsWith('.ts')) files.push(full);
-    else for (const name of await readdir(full, { recursive: true })) if (name.endsWith('.ts') && !name.endsWith('.test.ts')) files.push(path.join(full, name));
-  }
-  files.sort();
-  const contents = await Promise.all(files.map(async (f) => [path.relative(enrichDir, f), await readFile(f, 'utf8')]));
-  return hashOf(contents).slice(0, 16);
 }
 
 const isString = (x: unknown): x is string => typeof x === 'string';

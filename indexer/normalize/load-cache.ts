@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Problem } from '../../schemas/common.ts';
+import { cacheDir, sourceHash } from '../cache/location.ts';
 import { FileCache, hashOf } from '../cache/store.ts';
 import type { RegistryInput } from './registries.ts';
 import type { FileFields } from './fields.ts';
@@ -64,10 +64,10 @@ export interface LoadCacheOptions {
 export async function openLoadCache(options: LoadCacheOptions): Promise<FileCache<LoadEntry> | undefined> {
   const root = findProjectRoot();
   if (!root) return undefined;
-  const dir = options.dir ?? path.join(process.env.TALDAU_CACHE_DIR || path.join(root, '.cache'), 'load');
+  const dir = options.dir ?? cacheDir(root, 'load');
   const file = path.join(dir, `${hashOf(path.resolve(options.contentDir)).slice(0, 16)}.jsonl`);
   const { classifier, courts, regions } = options.registries;
-  const format = `load/${LOAD_CACHE_VERSION}/${await sourceHash(root)}/${hashOf(classifier, courts, regions).slice(0, 16)}`;
+  const format = `load/${LOAD_CACHE_VERSION}/${await sourceHash(root, SOURCE_DIRS)}/${hashOf(classifier, courts, regions).slice(0, 16)}`;
   return FileCache.open(file, format, isLoadEntry);
 }
 
@@ -85,17 +85,6 @@ function findProjectRoot(): string | undefined {
   if (import.meta.url.startsWith('file:')) candidates.push(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..'));
   candidates.push(process.cwd());
   return candidates.find((dir) => existsSync(path.join(dir, 'indexer', 'normalize', 'load-cache.ts')));
-}
-
-async function sourceHash(root: string): Promise<string> {
-  const files: string[] = [];
-  for (const dir of SOURCE_DIRS) {
-    for (const name of await readdir(path.join(root, dir), { recursive: true })) {
-      if (name.endsWith('.ts') && !name.endsWith('.test.ts')) files.push(path.join(dir, name));
-    }
-  }
-  files.sort();
-  return hashOf(await Promise.all(files.map(async (f) => [f, await readFile(path.join(root, f), 'utf8')]))).slice(0, 16);
 }
 
 const isString = (x: unknown): x is string => typeof x === 'string';

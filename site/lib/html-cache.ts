@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { cacheEnabledByDefault } from '../../indexer/enrich/cache.ts';
+import { cacheDir, cacheEnabledByDefault } from '../../indexer/cache/location.ts';
 
 /**
  * The HTML of document texts kept on disk between builds, one file per text (issue #5): rendering
@@ -59,7 +59,7 @@ export function openHtmlCache(options: { dir?: string; root?: string; enabled?: 
   const root = options.root ?? process.cwd();
   const version = rendererVersion(root);
   if (!version) return undefined;
-  const base = path.join(process.env.TALDAU_CACHE_DIR ? path.resolve(process.env.TALDAU_CACHE_DIR) : path.join(root, '.cache'), 'html');
+  const base = cacheDir(root, 'html');
   const dir = options.dir ?? path.join(base, version);
   if (!options.dir) dropOtherVersions(base, version);
   const cache: HtmlCache = {
