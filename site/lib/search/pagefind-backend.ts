@@ -157,17 +157,16 @@ export function createPagefindBackend(opts: { urlPrefix: string; basePath?: stri
    * duplicates do, and they are left in.
    */
   async function bilingualDuplicates(indexes: LanguageIndex[], args: PagefindSearchArgs): Promise<typeof NO_DUPLICATES> {
-    const none = NO_DUPLICATES;
     const ru = indexes.find((i) => i.lang === 'ru');
     const kk = indexes.find((i) => i.lang === 'kk');
-    if (!ru || !kk || args.term === null) return none;
+    if (!ru || !kk || args.term === null) return NO_DUPLICATES;
     const [kkBoth, ruBoth] = await Promise.all([
       kk.search(args.term, { ...args.options, filters: bilingualOnly(args.options.filters, 'ru') }),
       ru.search(args.term, { ...args.options, filters: bilingualOnly(args.options.filters, 'kk') }),
     ]);
     const kkResults = kkBoth?.results ?? [];
     const ruResults = ruBoth?.results ?? [];
-    if (!kkResults.length || !ruResults.length || kkResults.length > BILINGUAL_LIMIT || ruResults.length > BILINGUAL_LIMIT) return none;
+    if (!kkResults.length || !ruResults.length || kkResults.length > BILINGUAL_LIMIT || ruResults.length > BILINGUAL_LIMIT) return NO_DUPLICATES;
     const [kkFragments, ruFragments] = await Promise.all([Promise.all(kkResults.map(load)), Promise.all(ruResults.map(load))]);
     const ids = duplicateRecords(kkResults.map((r) => r.id), kkFragments, ruFragments);
     return { ids, dropped: kkFragments.filter((_, i) => ids.has(kkResults[i]!.id)) };
