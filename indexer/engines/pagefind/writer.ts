@@ -1,10 +1,11 @@
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { KbDocument } from '../../../schemas/kb-document.ts';
 import type { IndexSpec, IndexStats, IndexWriter, WriteFailure } from '../types.ts';
 import type { Progress } from '../../progress.ts';
 import { toPagefindRecords } from './records.ts';
+import { directorySize, stagingDirFor, swapInto } from '../index-dir.ts';
 
 export interface PagefindWriterOptions {
   log?: (line: string) => void;
@@ -60,7 +61,7 @@ export class PagefindWriter implements IndexWriter {
     const index = this.#requireIndex();
     const parent = path.dirname(this.outDir);
     await mkdir(parent, { recursive: true });
-    this.#tempDir = path.join(parent, `.${path.basename(this.outDir)}.tmp-${process.pid}-${Date.now()}`);
+    this.#tempDir = stagingDirFor(this.outDir);
     // Pagefind says nothing while it writes (minutes at 100,000 decisions): show that it is still alive.
     this.#progress?.step(`pagefind: writing the index of ${this.#total} documents`);
     const stopTicking = this.#progress?.ticking('still writing');
@@ -89,31 +90,4 @@ export class PagefindWriter implements IndexWriter {
     if (!this.#index) throw new Error('pagefind: prepare() must run before write() and finalize()');
     return this.#index;
   }
-}
-
-/** Replaces `target` by `fresh`; the old index stays in place until the new one is complete on disk. */
-async function swapInto(fresh: string, target: string): Promise<void> {
-  const old = `${path.join(path.dirname(target), `.${path.basename(target)}`)}.old-${process.pid}-${Date.now()}`;
-  let moved = false;
-  try {
-    await rename(target, old);
-    moved = true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  try {
-    await rename(fresh, target);
-  } catch (error) {
-    if (moved) await rename(old, target);
-    throw error;
-  }
-  if (moved) await rm(old, { recursive: true, force: true });
-}
-
-async function directorySize(dir: string): Promise<number> {
-  let bytes = 0;
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
-  }
-  return bytes;
 }
