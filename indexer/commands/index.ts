@@ -20,7 +20,8 @@ const BASE_OPTIONS = {
   'no-cache': { type: 'boolean', default: false },
 } as const;
 
-export const DEFAULT_OUT = path.join('dist', 'pagefind');
+/** Where a file-based engine writes when `--out` is not given. */
+const defaultOut = (engine: string): string => path.normalize(ENGINES[engine]?.defaultOut ?? path.join('dist', engine));
 
 const usage = () => `Usage: taldau index [--content DIR] [--engine NAME] [--out DIR] [--skip-invalid]
 
@@ -29,7 +30,7 @@ unless --skip-invalid is given. The new index replaces the old one only when com
 
   --content DIR    the knowledge base (default: content)
   --engine NAME    ${engineNames().join(' | ')} (default: ${DEFAULT_ENGINE})
-  --out DIR        where a static index is written (default: ${DEFAULT_OUT})
+  --out DIR        where a static index is written (default: dist/<engine>)
   --skip-invalid   index the valid documents and list what was left out
   --no-enrich      skip the enrich stage (for debugging only: decisions would not be depersonalised)
   --no-cache       redo the per-document enrich work instead of reusing .cache/enrich/ (also TALDAU_NO_CACHE=1)
@@ -55,7 +56,7 @@ async function run(args: string[], io: CommandIo): Promise<number> {
   const engine = ENGINES[engineName]!;
   const { values } = parseCommandArgs(args, { ...BASE_OPTIONS, ...(engine.options ?? {}) });
   const content = await contentDir(values.content as string | undefined);
-  const outArg = (values.out as string | undefined) ?? DEFAULT_OUT;
+  const outArg = (values.out as string | undefined) ?? defaultOut(engineName);
   io.progress?.step(`reading, checking and enriching ${content.arg}`);
   const started = performance.now();
   const stopShowing = io.progress ? showStages(io.progress) : () => {};
@@ -87,7 +88,7 @@ async function run(args: string[], io: CommandIo): Promise<number> {
     await writer.close();
   }
   for (const f of stats.failures ?? []) io.stderr(`${engineName}: ${f.id}: ${f.reason}`);
-  io.stdout(statsLine(engineName, stats, engineName === 'pagefind' ? outArg : engineName));
+  io.stdout(statsLine(engineName, stats, engine.defaultOut ? outArg : engineName));
   return stats.failed ? 1 : 0;
 }
 

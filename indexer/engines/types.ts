@@ -56,6 +56,8 @@ export interface EngineContext {
 
 export interface EngineEntry {
   summary: string;
+  /** A file-based engine's `--out` default (Pagefind: dist/pagefind); server engines have none. */
+  defaultOut?: string;
   /** Extra `taldau index` options this engine understands (e.g. `--url`, `--changed`). */
   options?: NonNullable<ParseArgsConfig['options']>;
   /** Usage lines for those options. */

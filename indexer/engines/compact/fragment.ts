@@ -1,0 +1,53 @@
+import type { DocLang } from '../../../schemas/common.ts';
+
+/** The file names and constants of format 1 (FORMAT.md), shared by the writer and the search client. */
+export const FORMAT = 'taldau-compact';
+export const FORMAT_VERSION = 1;
+export const BM25 = { k1: 1.2, b: 0.75 } as const;
+/** A title word counts as this many body words. */
+export const TITLE_WEIGHT = 3;
+
+export const manifestFile = 'manifest.json';
+export const termShardFile = (i: number): string => `terms/${i}.ctx`;
+export const facetFile = (key: string): string => `facets/${key}.cfc`;
+export const fragmentFile = (record: number): string => `fragments/${record}.cfr`;
+
+export interface CompactManifest {
+  format: typeof FORMAT;
+  version: typeof FORMAT_VERSION;
+  /** Records (= documents), ids 0 … docs-1 newest first. */
+  docs: number;
+  /** Mean record length in term occurrences (BM25's avgdl). */
+  avgLength: number;
+  k1: number;
+  b: number;
+  /** First term of each term shard, ascending. */
+  shards: string[];
+  /** Facets with a column file, and how many distinct values each has. */
+  facets: Record<string, { values: number }>;
+  years: number[];
+  built: string;
+}
+
+/** What a hit shows, one file per record. */
+export interface CompactFragment {
+  id: string;
+  url: string;
+  kind: string;
+  date: string;
+  title: Partial<Record<DocLang, string>>;
+  meta: Partial<Record<'caseNumber' | 'court' | 'category' | 'number', string>>;
+  filters: Record<string, string[]>;
+  /** Plain text per language, the excerpt is cut from it. */
+  text: Partial<Record<DocLang, string>>;
+}
+
+/** BM25's saturated, length-normalised term frequency as one byte (1 … 255). */
+export function impact(tf: number, length: number, avgLength: number): number {
+  const { k1, b } = BM25;
+  const tfn = (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * length) / avgLength));
+  return Math.max(1, Math.min(255, Math.round((255 * tfn) / (k1 + 1))));
+}
+
+/** BM25's inverse document frequency. */
+export const idf = (docs: number, df: number): number => Math.log(1 + (docs - df + 0.5) / (df + 0.5));

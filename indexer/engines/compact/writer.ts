@@ -1,0 +1,228 @@
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { KbDocument } from '../../../schemas/kb-document.ts';
+import type { Progress } from '../../progress.ts';
+import { directorySize, stagingDirFor, swapInto } from '../index-dir.ts';
+import { recordFilters } from '../pagefind/records.ts';
+import { markdownToPlainText } from '../pagefind/plain-text.ts';
+import type { IndexSpec, IndexStats, IndexWriter, WriteFailure } from '../types.ts';
+import { ByteWriter } from './codec.ts';
+import {
+  BM25,
+  FORMAT,
+  FORMAT_VERSION,
+  TITLE_WEIGHT,
+  facetFile,
+  fragmentFile,
+  manifestFile,
+  termShardFile,
+  type CompactFragment,
+  type CompactManifest,
+} from './fragment.ts';
+import { PostingsBuilder } from './postings.ts';
+import { terms } from './terms.ts';
+
+export interface CompactWriterOptions {
+  log?: (line: string) => void;
+  progress?: Progress;
+}
+
+/** A term shard is closed once its entries pass this many bytes (before gzip): one fetch per word stays small. */
+const SHARD_BYTES = 32 * 1024;
+
+/**
+ * Writes the compact static index (FORMAT.md) in one pass over the documents: each document's fragment is
+ * written as it arrives, its terms go into the in-memory postings, its facet values into columns. At the
+ * end records are numbered in date order and the term shards, facet columns and manifest are written.
+ * Like the Pagefind writer it builds in a staging directory and swaps it in only when complete.
+ */
+export class CompactWriter implements IndexWriter {
+  readonly outDir: string;
+  readonly #log: (line: string) => void;
+  readonly #progress: Progress | undefined;
+  #staging: string | undefined;
+  #started = 0;
+  #postings = new PostingsBuilder();
+  /** Per arrival: date and id (the final order), and facet values. */
+  #order: { date: string; id: string }[] = [];
+  #facets = new Map<string, { ids: Map<string, number>; values: string[]; perRecord: number[][] }>();
+  #failures: WriteFailure[] = [];
+  #total = 0;
+
+  constructor(outDir: string, options: CompactWriterOptions = {}) {
+    this.outDir = path.resolve(outDir);
+    this.#log = options.log ?? (() => {});
+    this.#progress = options.progress;
+  }
+
+  async prepare(spec: IndexSpec): Promise<void> {
+    this.#started = performance.now();
+    this.#staging = stagingDirFor(this.outDir);
+    await mkdir(path.join(this.#staging, 'pending'), { recursive: true });
+    await mkdir(path.join(this.#staging, 'fragments'));
+    await mkdir(path.join(this.#staging, 'terms'));
+    await mkdir(path.join(this.#staging, 'facets'));
+    for (const facet of spec.facets) this.#facets.set(facet.key, { ids: new Map(), values: [], perRecord: [] });
+  }
+
+  async write(docs: AsyncIterable<KbDocument> | Iterable<KbDocument>): Promise<void> {
+    const staging = this.#requireStaging();
+    const expected = Array.isArray(docs) ? docs.length : null;
+    this.#progress?.step('compact index: adding documents');
+    for await (const doc of docs) {
+      this.#total++;
+      this.#progress?.update(this.#total, expected, 'documents');
+      let fragment: CompactFragment;
+      let counts: Map<string, number>;
+      try {
+        ({ fragment, counts } = analyse(doc));
+      } catch (error) {
+        this.#failures.push({ id: doc.id, reason: error instanceof Error ? error.message : String(error) });
+        continue;
+      }
+      const record = this.#postings.add(counts);
+      this.#order.push({ date: doc.date, id: doc.id });
+      for (const [key, column] of this.#facets) {
+        column.perRecord.push(
+          [...new Set(fragment.filters[key] ?? [])].map((v) => {
+            let id = column.ids.get(v);
+            if (id === undefined) column.ids.set(v, (id = column.values.push(v) - 1));
+            return id;
+          }),
+        );
+      }
+      await writeFile(path.join(staging, 'pending', String(record)), gzipSync(JSON.stringify(fragment)));
+    }
+  }
+
+  async finalize(): Promise<IndexStats> {
+    const staging = this.#requireStaging();
+    const records = this.#postings.records;
+    // Newest first, ties by id: «newest first» is then record order, and nothing about dates is shipped.
+    const arrivals = [...this.#order.keys()].sort((a, b) => {
+      const x = this.#order[a]!;
+      const y = this.#order[b]!;
+      return x.date !== y.date ? (x.date < y.date ? 1 : -1) : x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
+    });
+    const finalId = new Uint32Array(records);
+    arrivals.forEach((arrival, id) => (finalId[arrival] = id));
+
+    this.#progress?.step(`compact index: writing ${records} fragments`);
+    for (let arrival = 0; arrival < records; arrival++) {
+      await rename(path.join(staging, 'pending', String(arrival)), path.join(staging, fragmentFile(finalId[arrival]!)));
+    }
+    await rm(path.join(staging, 'pending'), { recursive: true });
+
+    this.#progress?.step(`compact index: writing the postings of ${this.#postings.terms} terms`);
+    const shards = await this.#writeTermShards(staging, finalId);
+
+    const facets: CompactManifest['facets'] = {};
+    for (const [key, column] of this.#facets) {
+      const out = new ByteWriter().varint(column.values.length);
+      for (const value of column.values) out.string(value);
+      out.varint(records);
+      for (const arrival of arrivals) {
+        const ids = column.perRecord[arrival]!;
+        out.varint(ids.length);
+        for (const id of ids) out.varint(id);
+      }
+      await writeFile(path.join(staging, facetFile(key)), gzipSync(out.view(), { level: 9 }));
+      facets[key] = { values: column.values.length };
+    }
+
+    const years = [...new Set(this.#facets.get('year')?.values.map(Number) ?? [])].filter(Number.isFinite).sort((a, b) => a - b);
+    const manifest: CompactManifest = {
+      format: FORMAT,
+      version: FORMAT_VERSION,
+      docs: records,
+      avgLength: this.#postings.avgLength(),
+      ...BM25,
+      shards,
+      facets,
+      years,
+      built: new Date().toISOString(),
+    };
+    await writeFile(path.join(staging, manifestFile), JSON.stringify(manifest));
+    await mkdir(path.dirname(this.outDir), { recursive: true });
+    await swapInto(staging, this.outDir);
+    this.#staging = undefined;
+    const stats: IndexStats = {
+      total: this.#total,
+      failed: this.#failures.length,
+      seconds: (performance.now() - this.#started) / 1000,
+      bytes: await directorySize(this.outDir),
+      failures: this.#failures,
+    };
+    this.#log(`compact index: ${records} documents, ${shards.length} term shards → ${this.outDir}`);
+    return stats;
+  }
+
+  async close(): Promise<void> {
+    if (this.#staging) await rm(this.#staging, { recursive: true, force: true });
+    this.#staging = undefined;
+    this.#postings = new PostingsBuilder();
+    this.#order = [];
+  }
+
+  /** Term entries in order, cut into shards of about SHARD_BYTES; returns each shard's first term. */
+  async #writeTermShards(staging: string, finalId: Uint32Array): Promise<string[]> {
+    const firsts: string[] = [];
+    let entries: Uint8Array[] = [];
+    let size = 0;
+    const flush = async () => {
+      if (!entries.length) return;
+      const out = new ByteWriter().varint(entries.length);
+      for (const e of entries) out.bytes(e);
+      await writeFile(path.join(staging, termShardFile(firsts.length - 1)), gzipSync(out.view(), { level: 9 }));
+      entries = [];
+      size = 0;
+    };
+    for (const { term, bytes } of this.#postings.encoded(finalId)) {
+      if (size + bytes.length > SHARD_BYTES && entries.length) await flush();
+      if (!entries.length) firsts.push(term);
+      entries.push(bytes);
+      size += bytes.length;
+    }
+    await flush();
+    return firsts;
+  }
+
+  #requireStaging(): string {
+    if (!this.#staging) throw new Error('compact index: prepare() must run before write() and finalize()');
+    return this.#staging;
+  }
+}
+
+/** A document's fragment (what its hit shows) and its term counts (title words weighted). */
+function analyse(doc: KbDocument): { fragment: CompactFragment; counts: Map<string, number> } {
+  const counts = new Map<string, number>();
+  const add = (text: string, weight: number) => {
+    for (const t of terms(text)) counts.set(t, (counts.get(t) ?? 0) + weight);
+  };
+  const fragment: CompactFragment = {
+    id: doc.id,
+    url: doc.url,
+    kind: doc.kind,
+    date: doc.date,
+    title: {},
+    meta: {},
+    filters: recordFilters(doc),
+    text: {},
+  };
+  for (const lang of doc.languages) {
+    const title = doc.title[lang];
+    if (title) {
+      fragment.title[lang] = title;
+      add(title, TITLE_WEIGHT);
+    }
+    const text = markdownToPlainText(doc.body[lang] ?? '');
+    fragment.text[lang] = text;
+    add(text, 1);
+  }
+  if (doc.caseNumber) fragment.meta.caseNumber = doc.caseNumber;
+  if (doc.court) fragment.meta.court = doc.court;
+  if (doc.categories[0]) fragment.meta.category = doc.categories[0];
+  if (doc.number) fragment.meta.number = doc.number;
+  return { fragment, counts };
+}
