@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
-import { taldauPagefind } from './site/integrations/pagefind.ts';
+import { taldauSearchIndex } from './site/integrations/search-index.ts';
 import { serverSearchConfigured, taldauSearchEndpoint } from './site/integrations/search-endpoint.ts';
 
 // With TALDAU_SEARCH_ENGINE=meilisearch|elasticsearch at build time the site gains one server route,
@@ -21,6 +21,6 @@ export default defineConfig({
   // next page's rendering (measured in docs/scale.md). TALDAU_BUILD_CONCURRENCY overrides it for benchmarks.
   build: { format: 'directory', concurrency: Number(process.env.TALDAU_BUILD_CONCURRENCY) || 4 },
   server: { host: '127.0.0.1', port: 4321 },
-  integrations: [taldauPagefind(), ...(serverSearch ? [taldauSearchEndpoint()] : [])],
+  integrations: [taldauSearchIndex(), ...(serverSearch ? [taldauSearchEndpoint()] : [])],
   ...(serverSearch ? { adapter: node({ mode: 'standalone' }) } : {}),
 });

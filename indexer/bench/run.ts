@@ -212,7 +212,7 @@ async function measureSite(root: string, content: string, dist: string, cache: s
       env: { ...process.env, TALDAU_CONTENT: content, TALDAU_OUT_DIR: dist, TALDAU_CACHE_DIR: cache, ASTRO_TELEMETRY_DISABLED: '1' },
       onLine: (line) => {
         if (/index\.html/.test(line)) pages++;
-        const m = /Pagefind index: .* in ([\d.]+) s/.exec(line);
+        const m = /(?:Pagefind|Compact) index: .* in ([\d.]+) s/.exec(line);
         if (m) indexSeconds = Number(m[1]);
         progress.update(pages, Math.max(expected, pages), 'pages');
       },

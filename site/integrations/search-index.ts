@@ -2,13 +2,22 @@ import { cp, rename, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
+import type { KbDocument } from '../../schemas/kb-document.ts';
+import { writeCompactIndex } from '../../indexer/engines/compact/index.ts';
 import { writePagefindIndex } from '../../indexer/engines/pagefind/index.ts';
 import type { IndexStats } from '../../indexer/engines/types.ts';
 import { buildCategoryModel } from '../../indexer/enrich/index.ts';
 import { getKb, whenKbLoaded } from '../lib/kb.ts';
+import { staticIndexFor, type StaticIndex } from '../lib/static-index.ts';
+
+/** The static index the search page of this build reads (site/lib/static-index.ts), written to `outDir`. */
+function writeStaticIndex(kind: StaticIndex, documents: KbDocument[], outDir: string, log: (line: string) => void): Promise<IndexStats> {
+  return kind === 'compact' ? writeCompactIndex(documents, outDir, log) : writePagefindIndex(documents, outDir, log);
+}
 
 /**
- * Writes the Pagefind index into `<outDir>/pagefind/` from the very documents the pages render (the same
+ * Writes the static search index — Pagefind into `<outDir>/pagefind/`, or the compact index into
+ * `<outDir>/compact/` (which one: site/lib/static-index.ts) — from the very documents the pages render (the same
  * memoised knowledge base), so a hit and its page always agree. Next to it goes `/category-model.json`,
  * which the search page scores typed text against ("closest categories").
  *
@@ -18,18 +27,21 @@ import { getKb, whenKbLoaded } from '../lib/kb.ts';
  * beside Astro's single-threaded page rendering instead of after it (at 2,000 decisions ~15 s of a ~65 s
  * build; it grows linearly with the corpus).
  */
-export function taldauPagefind(): AstroIntegration {
+export function taldauSearchIndex(): AstroIntegration {
   let cacheDir = '';
-  let pending: { staging: string; started: number; done: Promise<IndexStats> } | undefined;
+  let pending: { staging: string; started: number; done: Promise<{ kind: StaticIndex; stats: IndexStats }> } | undefined;
   return {
-    name: 'taldau-pagefind',
+    name: 'taldau-search-index',
     hooks: {
       'astro:config:done': ({ config }) => {
         cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:build:start': ({ logger }) => {
         const staging = path.join(cacheDir, `taldau-pagefind-${process.pid}-${Date.now()}`);
-        const done = whenKbLoaded().then((kb) => writePagefindIndex(kb.documents, staging, (line) => logger.info(line)));
+        const done = whenKbLoaded().then(async (kb) => {
+          const kind = staticIndexFor(kb.documents.length);
+          return { kind, stats: await writeStaticIndex(kind, kb.documents, staging, (line) => logger.info(line)) };
+        });
         // Awaited at build:done; until then a failure must not surface as an unhandled rejection.
         done.catch(() => undefined);
         pending = { staging, started: Date.now(), done };
@@ -37,21 +49,22 @@ export function taldauPagefind(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const doneAt = Date.now();
         const outDir = fileURLToPath(dir);
-        const out = path.join(outDir, 'pagefind');
         const kb = await getKb();
+        const kind = staticIndexFor(kb.documents.length);
+        const out = path.join(outDir, kind);
         const started = pending?.started ?? Date.now();
         let stats: IndexStats;
         if (pending) {
           const { staging, done } = pending;
           pending = undefined;
           try {
-            stats = await done;
+            ({ stats } = await done);
             await moveDir(staging, out);
           } finally {
             await rm(staging, { recursive: true, force: true });
           }
         } else {
-          stats = await writePagefindIndex(kb.documents, out, (line) => logger.info(line));
+          stats = await writeStaticIndex(kind, kb.documents, out, (line) => logger.info(line));
         }
         const waited = Date.now();
         // Bounded by the classifier (terms per category), not the corpus; the search page fetches it only for the hint.
@@ -59,7 +72,7 @@ export function taldauPagefind(): AstroIntegration {
         await writeFile(path.join(outDir, 'category-model.json'), model);
         // "in X s" is what build:done waited for the index (bench parses it); the total ran beside the pages.
         logger.info(
-          `Pagefind index: ${stats.total} documents (${stats.failed} failed) in ${((waited - doneAt) / 1000).toFixed(1)} s at build:done, ${((waited - started) / 1000).toFixed(1)} s since it started beside the pages → ${out}; category model ${((Date.now() - waited) / 1000).toFixed(1)} s, ${Math.round(Buffer.byteLength(model) / 1024)} KB`,
+          `${kind === 'compact' ? 'Compact' : 'Pagefind'} index: ${stats.total} documents (${stats.failed} failed) in ${((waited - doneAt) / 1000).toFixed(1)} s at build:done, ${((waited - started) / 1000).toFixed(1)} s since it started beside the pages → ${out}; category model ${((Date.now() - waited) / 1000).toFixed(1)} s, ${Math.round(Buffer.byteLength(model) / 1024)} KB`,
         );
       },
     },

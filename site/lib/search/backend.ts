@@ -1,4 +1,5 @@
 import type { SearchQuery, SearchResult } from '../../../schemas/search.ts';
+import type { StaticIndex } from '../static-index.ts';
 
 /** What the search page needs from an engine; the page knows nothing else about it. */
 export interface SearchBackend {
@@ -27,8 +28,10 @@ export class SearchQueryError extends Error {
 export interface BackendOptions {
   /** Path prefix of the interface language (`''`, `/kk`, `/en`): hit urls are rewritten under it. */
   urlPrefix: string;
-  /** Build-time `PUBLIC_TALDAU_SEARCH_ENDPOINT`: a search server instead of the static Pagefind index. */
+  /** Build-time `PUBLIC_TALDAU_SEARCH_ENDPOINT`: a search server instead of the static index. */
   endpoint?: string;
+  /** The static index the build wrote (site/lib/static-index.ts); Pagefind when not given. */
+  staticIndex?: StaticIndex;
   /** Years the documents span, known at build time: a year range needs them, and the static index need not be asked. */
   years?: readonly number[];
 }
@@ -37,12 +40,16 @@ type ServerModule = { createServerBackend(endpoint: string, options: BackendOpti
 // A glob rather than an import: the server backend is optional, and a missing file must not break the build.
 const serverModules = import.meta.glob<ServerModule>('./server-backend.ts');
 
-/** The one place that picks the engine: a configured search server, else Pagefind in the browser. */
+/** The one place that picks the engine: a configured search server, else the static index the build wrote. */
 export async function chooseBackend(options: BackendOptions): Promise<SearchBackend> {
   const load = serverModules['./server-backend.ts'];
   if (options.endpoint && load) {
     const mod = await load();
     return mod.createServerBackend(options.endpoint, options);
+  }
+  if (options.staticIndex === 'compact') {
+    const { createCompactBackend } = await import('./compact/backend.ts');
+    return createCompactBackend({ urlPrefix: options.urlPrefix });
   }
   const { createPagefindBackend } = await import('./pagefind-backend.ts');
   return createPagefindBackend({ urlPrefix: options.urlPrefix, ...(options.years ? { years: options.years } : {}) });

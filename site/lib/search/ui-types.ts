@@ -1,10 +1,13 @@
 import type { UiLang } from '../../../schemas/common.ts';
+import type { StaticIndex } from '../static-index.ts';
 
 /** What the search page hands its script (as JSON): language, backend choice and labels. */
 export interface SearchPageConfig {
   lang: UiLang;
   urlPrefix: string;
   endpoint: string | undefined;
+  /** The static index the build wrote (used when there is no endpoint). */
+  staticIndex: StaticIndex;
   /** Dictionary entries the script prints (search.*, facet.*, kind.*). */
   dict: Record<string, string>;
   /** Facet key → value → label in the interface language. */

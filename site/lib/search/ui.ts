@@ -50,6 +50,7 @@ export function startSearchPage(): void {
   const backendOptions = () => ({
     urlPrefix: config.urlPrefix,
     ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+    staticIndex: config.staticIndex,
     ...(config.years.length ? { years: config.years } : {}),
   });
 
