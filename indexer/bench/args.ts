@@ -1,20 +1,23 @@
 import { parseArgs } from 'node:util';
+import { STATIC_INDEXES, type StaticIndex } from '../../site/lib/static-index.ts';
 
-export const BENCH_USAGE = `Usage: npm run bench -- --decisions N [--seed S] [--json] [--work DIR] [--no-baseline] [--no-rebuild] [--rebuild-site] [--keep]
+export const BENCH_USAGE = `Usage: npm run bench -- --decisions N [--seed S] [--index auto|pagefind|compact] [--json] [--work DIR] [--no-baseline] [--no-rebuild] [--rebuild-site] [--keep]
 
-Generates N synthetic decisions, builds the Pagefind index (taldau index) and the site (astro build),
+Generates N synthetic decisions, builds the static index (taldau index) and the site (astro build),
 crawls the built HTML with Pagefind's own CLI as the baseline, serves both, and times a fixed set of
 searches in headless chromium.
 
   --decisions N   corpus size (required)
   --seed S        corpus seed (default 1)
+  --index KIND    the static index to build and search: pagefind, compact, or auto (default: what the
+                  site would choose for N decisions, see site/lib/static-index.ts)
   --json          print one JSON object instead of the text report
   --work DIR      working directory, inside the repository so Astro builds in place (default .cache/bench)
   --no-baseline   skip Pagefind's HTML crawl and its searches
   --no-rebuild    skip the rebuild after changing one document (the index is rebuilt by default)
   --rebuild-site  also rebuild the site after the change (costs another full astro build)
   --no-site       do not build the N-decision site (hours at 100,000): serve the search page of a small
-                  site built from the project's content/ with the N-decision index at /pagefind/.
+                  site built from the project's content/ with the N-decision index at /pagefind/ (/compact/).
                   The search page does not grow with the corpus, the index does. Implies --no-baseline
                   (the baseline crawls the built site).
   --reuse         reuse the corpus and index of an earlier --keep run of the same size and seed (and
@@ -23,6 +26,8 @@ searches in headless chromium.
 
 export interface BenchArgs {
   decisions: number;
+  /** `auto` is resolved against the corpus size once it is known (runBench). */
+  index: 'auto' | StaticIndex;
   seed: number;
   json: boolean;
   workDir: string;
@@ -48,6 +53,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       options: {
         decisions: { type: 'string' },
         seed: { type: 'string', default: '1' },
+        index: { type: 'string', default: 'auto' },
         json: { type: 'boolean', default: false },
         work: { type: 'string', default: '.cache/bench' },
         'no-baseline': { type: 'boolean', default: false },
@@ -64,7 +70,12 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   } catch (error) {
     throw new BenchUsageError(`${(error as Error).message}\n${BENCH_USAGE}`);
   }
+  const index = values.index;
+  if (index !== 'auto' && !(STATIC_INDEXES as readonly string[]).includes(index)) {
+    throw new BenchUsageError(`--index must be auto, ${STATIC_INDEXES.join(' or ')}, not "${index}"\n${BENCH_USAGE}`);
+  }
   const base = {
+    index: index as BenchArgs['index'],
     seed: Number(values.seed),
     json: values.json,
     workDir: values.work,

@@ -18,6 +18,9 @@ describe('arguments', () => {
   it('reads the corpus size and defaults the rest', () => {
     expect(parseBenchArgs(['--decisions', '2000'])).toMatchObject({ decisions: 2000, seed: 1, json: false, baseline: true, rebuild: true, rebuildSite: false, keep: false });
     expect(parseBenchArgs(['--decisions', '5', '--json', '--seed', '7', '--no-baseline', '--no-rebuild'])).toMatchObject({ decisions: 5, seed: 7, json: true, baseline: false, rebuild: false });
+    expect(parseBenchArgs(['--decisions', '5'])).toMatchObject({ index: 'auto' });
+    expect(parseBenchArgs(['--decisions', '5', '--index', 'compact'])).toMatchObject({ index: 'compact' });
+    expect(() => parseBenchArgs(['--decisions', '5', '--index', 'lucene'])).toThrow(/--index must be auto, pagefind or compact, not "lucene"/);
   });
   it('refuses a missing, zero, fractional or non-numeric size and unknown options, with the usage', () => {
     for (const argv of [[], ['--decisions', '0'], ['--decisions', '2.5'], ['--decisions', 'many'], ['--decisions', '5', '--fast']]) {
@@ -62,6 +65,14 @@ describe('classifying files', () => {
     expect(indexFileKind('pagefind.ru_1a2b3c.pf_meta')).toBe('metadata');
     expect(indexFileKind('wasm.unknown.pagefind')).toBe('wasm');
     expect(indexFileKind('pagefind.js')).toBe('js/css/json');
+    expect(indexFileKind('terms/12.ctx')).toBe('word index');
+    expect(indexFileKind('facets/court.cfc')).toBe('filter');
+    expect(indexFileKind('fragments/7.cfr')).toBe('fragment');
+    expect(indexFileKind('manifest.json')).toBe('metadata');
+    expect(fileKind('http://h/compact/terms/3.ctx')).toBe('compact word index');
+    expect(fileKind('http://h/compact/facets/norm.cfc')).toBe('compact facet columns');
+    expect(fileKind('http://h/compact/fragments/9.cfr')).toBe('compact fragments');
+    expect(fileKind('http://h/compact/manifest.json')).toBe('compact manifest');
     expect(fileKind('http://h/pagefind/fragment/ru_1.pf_fragment')).toBe('pagefind fragments');
     expect(fileKind('http://h/pagefind/wasm.ru.pagefind')).toBe('pagefind wasm');
     expect(fileKind('http://h/search/?q=x')).toBe('html');
@@ -85,7 +96,7 @@ const figures = (over: Partial<BuildFigures> = {}): BuildFigures => ({
 });
 const report = (over: Partial<Omit<BenchReport, 'targets' | 'ratios'>> = {}): BenchReport =>
   finishReport({
-    ...figures(), decisions: 1000, seed: 1, documents: 1025, corpusBytes: 8e6, corpusSeconds: 1, siteSeconds: 120, sitePeakRssMB: 900,
+    ...figures(), decisions: 1000, staticIndex: 'pagefind', seed: 1, documents: 1025, corpusBytes: 8e6, corpusSeconds: 1, siteSeconds: 120, sitePeakRssMB: 900,
     siteIndexSeconds: 9, pages: 5000, siteBytes: 5e7, indexPeakRssMB: 300, rebuild: null, baseline: null,
     machine: { cpus: 2, loadAverage: { start: 9.5, end: 8.25 } }, ...over,
   });

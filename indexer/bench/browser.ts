@@ -47,6 +47,12 @@ export function fileKind(url: string): string {
     if (/wasm\.[^/]+\.pagefind$/.test(p)) return 'pagefind wasm';
     return 'pagefind js/json';
   }
+  if (p.includes('/compact/')) {
+    if (p.endsWith('.cfr')) return 'compact fragments';
+    if (p.endsWith('.cfc')) return 'compact facet columns';
+    if (p.endsWith('.ctx')) return 'compact word index';
+    return 'compact manifest';
+  }
   if (p.endsWith('/') || p.endsWith('.html')) return 'html';
   if (p.endsWith('.js') || p.endsWith('.mjs')) return 'site js';
   if (p.endsWith('.css')) return 'css';

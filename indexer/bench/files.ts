@@ -2,12 +2,15 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { IndexComposition } from './report.ts';
 
-/** What part of a Pagefind index a file is: the parts grow differently with the number of records. */
+/**
+ * What part of a static index (Pagefind's or the compact one) a file is: the parts grow differently with
+ * the number of records.
+ */
 export function indexFileKind(relPath: string): string {
-  if (relPath.endsWith('.pf_fragment')) return 'fragment';
-  if (relPath.endsWith('.pf_filter')) return 'filter';
-  if (relPath.endsWith('.pf_index')) return 'word index';
-  if (relPath.endsWith('.pf_meta')) return 'metadata';
+  if (relPath.endsWith('.pf_fragment') || relPath.endsWith('.cfr')) return 'fragment';
+  if (relPath.endsWith('.pf_filter') || relPath.endsWith('.cfc')) return 'filter';
+  if (relPath.endsWith('.pf_index') || relPath.endsWith('.ctx')) return 'word index';
+  if (relPath.endsWith('.pf_meta') || relPath === 'manifest.json') return 'metadata';
   if (/^wasm\..+\.pagefind$/.test(path.basename(relPath))) return 'wasm';
   return 'js/css/json';
 }

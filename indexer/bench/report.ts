@@ -1,3 +1,4 @@
+import type { StaticIndex } from '../../site/lib/static-index.ts';
 import type { QueryMeasurement } from './browser.ts';
 
 /** Size of a built index, by kind of file (see `indexFileKind`). */
@@ -19,15 +20,17 @@ export interface BuildFigures {
 
 export interface BenchReport extends BuildFigures {
   decisions: number;
+  /** The static index built and searched (`--index`). */
+  staticIndex: StaticIndex;
   seed: number;
   /** Documents indexed (decisions plus the real resolutions and summaries copied in). */
   documents: number;
   corpusBytes: number;
   corpusSeconds: number;
-  /** `astro build`: every page plus the Pagefind index it writes at build:done; null with --no-site. */
+  /** `astro build`: every page plus the static index it writes at build:done; null with --no-site. */
   siteSeconds: number | null;
   sitePeakRssMB: number | null;
-  /** Of siteSeconds, the part spent writing the Pagefind index (from the build log). */
+  /** Of siteSeconds, the part spent waiting for the static index at build:done (from the build log). */
   siteIndexSeconds: number | null;
   pages: number | null;
   siteBytes: number | null;
@@ -139,14 +142,14 @@ function pad(rows: string[][]): string {
 /** The human report: builds, index composition, searches with ratios, targets. */
 export function formatReport(r: BenchReport): string {
   const lines: string[] = [];
-  lines.push(`Taldau benchmark: ${r.decisions} decisions (seed ${r.seed}), ${r.documents} documents, corpus ${mb(r.corpusBytes)}`);
+  lines.push(`Taldau benchmark: ${r.decisions} decisions (seed ${r.seed}), ${r.documents} documents, corpus ${mb(r.corpusBytes)}, ${r.staticIndex} index`);
   lines.push(`machine: ${r.machine.cpus} CPUs, load average ${r.machine.loadAverage.start.toFixed(1)} at the start, ${r.machine.loadAverage.end.toFixed(1)} at the end`);
   lines.push('');
   const b = r.baseline;
   lines.push(
     pad([
       ['build', 'seconds', 'peak RSS', 'index size', 'files'],
-      ['taldau index (custom records)', r.indexSeconds.toFixed(1), `${r.indexPeakRssMB.toFixed(0)} MB`, mb(r.indexBytes), String(r.indexFiles)],
+      [`taldau index --engine ${r.staticIndex}`, r.indexSeconds.toFixed(1), `${r.indexPeakRssMB.toFixed(0)} MB`, mb(r.indexBytes), String(r.indexFiles)],
       r.siteSeconds !== null && r.sitePeakRssMB !== null && r.siteBytes !== null
         ? [`astro build (${r.pages} pages + index)`, r.siteSeconds.toFixed(1), `${r.sitePeakRssMB.toFixed(0)} MB`, mb(r.siteBytes), '']
         : ['astro build', 'not run (--no-site)', '', '', ''],
@@ -154,7 +157,7 @@ export function formatReport(r: BenchReport): string {
       ...(r.ratios ? [['ours / baseline', x(r.ratios.indexSeconds), x(r.ratios.peakRssMB), x(r.ratios.indexBytes), x(r.ratios.indexFiles)]] : []),
     ]),
   );
-  if (r.siteIndexSeconds !== null) lines.push(`(of the astro build, ${r.siteIndexSeconds.toFixed(1)} s wrote the Pagefind index)`);
+  if (r.siteIndexSeconds !== null) lines.push(`(of the astro build, ${r.siteIndexSeconds.toFixed(1)} s waited for the ${r.staticIndex} index)`);
   if (r.rebuild) {
     lines.push(`rebuild after changing ${r.rebuild.file}: index ${r.rebuild.indexSeconds.toFixed(1)} s${r.rebuild.siteSeconds !== null ? `, site ${r.rebuild.siteSeconds.toFixed(1)} s` : ''}`);
   }

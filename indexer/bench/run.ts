@@ -10,6 +10,7 @@ import type { Progress } from '../progress.ts';
 import { BENCH_QUERIES, searchPath } from './queries.ts';
 import { finishReport, type BenchReport, type BuildFigures } from './report.ts';
 import { serveStatic } from './serve.ts';
+import { STATIC_INDEX_PATH, staticIndexFor, type StaticIndex } from '../../site/lib/static-index.ts';
 
 const MB = 1024 * 1024;
 
@@ -33,14 +34,17 @@ function mustSucceed(step: string, run: CommandRun): CommandRun {
 export async function runBench(args: BenchArgs, progress: Progress, root = process.cwd()): Promise<BenchReport> {
   const work = path.resolve(root, args.workDir, `${args.decisions}-${args.seed}`);
   if (path.relative(root, work).startsWith('..')) throw new BenchStepError(`--work must be inside ${root} (Astro builds in place)`);
+  const kind: StaticIndex = args.index === 'auto' ? staticIndexFor(args.decisions, {}) : args.index;
   const content = path.join(work, 'content');
   const dist = path.join(work, 'dist');
-  const indexOut = path.join(work, 'index');
+  // Each kind has its own directory and run file, so one work dir can hold both for side-by-side runs.
+  const indexOut = path.join(work, kind === 'pagefind' ? 'index' : kind);
   const baselineOut = path.join(work, 'baseline');
-  await Promise.all((args.reuse ? [dist, baselineOut] : [dist, indexOut, baselineOut]).map((d) => rm(d, { recursive: true, force: true })));
+  const baselinePage = path.join(work, 'baseline-page');
+  await Promise.all((args.reuse ? [dist, baselineOut, baselinePage] : [dist, indexOut, baselineOut, baselinePage]).map((d) => rm(d, { recursive: true, force: true })));
 
   const loadAtStart = loadavg()[0]!;
-  const built = args.reuse ? await reusedRun(work, args.decisions) : await buildCorpusAndIndex(args, root, content, indexOut, progress);
+  const built = args.reuse ? await reusedRun(work, args.decisions, kind) : await buildCorpusAndIndex(args, kind, root, content, indexOut, progress);
   const { corpus, documents } = built;
   const indexRun = built.index;
   // Walked once (100,000 files at 100,000 decisions), for the line below and the report.
@@ -54,16 +58,16 @@ export async function runBench(args: BenchArgs, progress: Progress, root = proce
   let mounts: Record<string, string> = {};
   if (args.site) {
     progress.step('astro build');
-    site = await measureSite(root, content, dist, path.join(work, 'astro-cache'), documents, progress);
+    site = await measureSite(root, content, dist, path.join(work, 'astro-cache'), documents, kind, progress);
     siteTree = await treeSize(dist);
     progress.line(`${siteTree.pages} pages in ${site.run.seconds.toFixed(1)} s, peak ${(site.run.peakRssBytes / MB).toFixed(0)} MB`);
   } else {
     // The search page (its scripts, dictionaries, facet config) is the same whatever the corpus size; only
-    // the index grows. So a small site serves it, with the N-decision index mounted at /pagefind/.
+    // the index grows. So a small site serves it, with the N-decision index mounted where its page looks.
     progress.step('astro build of the small search site (--no-site)');
-    const small = await measureSite(root, path.join(root, 'content'), dist, path.join(work, 'astro-cache'), 0, progress);
-    progress.line(`small site in ${small.run.seconds.toFixed(1)} s; the ${documents}-document index is served at /pagefind/`);
-    mounts = { '/pagefind/': `${indexOut}/` };
+    const small = await measureSite(root, path.join(root, 'content'), dist, path.join(work, 'astro-cache'), 0, kind, progress);
+    progress.line(`small site in ${small.run.seconds.toFixed(1)} s; the ${documents}-document index is served at ${STATIC_INDEX_PATH[kind]}`);
+    mounts = { [STATIC_INDEX_PATH[kind]]: `${indexOut}/` };
   }
   let baseline: BuildFigures | null = null;
   let baselineRun: CommandRun | null = null;
@@ -90,7 +94,16 @@ export async function runBench(args: BenchArgs, progress: Progress, root = proce
   let baselineQueries: QueryMeasurement[] = [];
   try {
     queries = await runQueries(browser, dist, mounts, progress, 'ours');
-    if (args.baseline) baselineQueries = await runQueries(browser, dist, { '/pagefind/': `${baselineOut}/` }, progress, 'baseline');
+    if (args.baseline) {
+      // The crawl is a Pagefind index: it needs a search page that reads Pagefind. A compact build's does not,
+      // so the page of a small Pagefind site serves it (the page does not grow with the corpus).
+      let page = dist;
+      if (kind !== 'pagefind') {
+        await measureSite(root, path.join(root, 'content'), baselinePage, path.join(work, 'astro-cache-baseline'), 0, 'pagefind', progress);
+        page = baselinePage;
+      }
+      baselineQueries = await runQueries(browser, page, { '/pagefind/': `${baselineOut}/` }, progress, 'baseline');
+    }
   } finally {
     await browser.close();
   }
@@ -109,13 +122,14 @@ export async function runBench(args: BenchArgs, progress: Progress, root = proce
   let rebuild: BenchReport['rebuild'] = null;
   if (args.rebuild) {
     progress.step('rebuild after changing one document');
-    rebuild = await measureRebuild(root, content, indexOut, dist, path.join(work, 'astro-cache'), documents, args.rebuildSite, progress);
+    rebuild = await measureRebuild(root, content, kind, indexOut, dist, path.join(work, 'astro-cache'), documents, args.rebuildSite, progress);
   }
 
   if (!args.keep) await rm(work, { recursive: true, force: true });
 
   return finishReport({
     decisions: corpus.decisions,
+    staticIndex: kind,
     seed: args.seed,
     documents,
     corpusBytes: corpus.bytes,
@@ -139,14 +153,14 @@ export async function runBench(args: BenchArgs, progress: Progress, root = proce
 }
 
 /** What a run leaves in its work dir so that `--reuse` can report the corpus and index it did not rebuild. */
-const RUN_FILE = 'index-run.json';
+const runFile = (kind: StaticIndex) => (kind === 'pagefind' ? 'index-run.json' : `index-run-${kind}.json`);
 interface IndexedCorpus {
   corpus: { decisions: number; bytes: number; seconds: number };
   documents: number;
   index: Pick<CommandRun, 'seconds' | 'peakRssBytes'>;
 }
 
-async function buildCorpusAndIndex(args: BenchArgs, root: string, content: string, indexOut: string, progress: Progress): Promise<IndexedCorpus> {
+async function buildCorpusAndIndex(args: BenchArgs, kind: StaticIndex, root: string, content: string, indexOut: string, progress: Progress): Promise<IndexedCorpus> {
   progress.step(`corpus: ${args.decisions} decisions`);
   const corpus = await writeCorpus({
     decisions: args.decisions,
@@ -159,17 +173,17 @@ async function buildCorpusAndIndex(args: BenchArgs, root: string, content: strin
     },
   });
   progress.line(`${corpus.decisions} decisions, ${(corpus.bytes / MB).toFixed(1)} MB in ${corpus.seconds.toFixed(1)} s`);
-  progress.step('taldau index');
+  progress.step(`taldau index --engine ${kind}`);
   let documents = 0;
-  const run = await measureIndex(root, content, indexOut, progress, (n) => (documents = n));
+  const run = await measureIndex(root, content, kind, indexOut, progress, (n) => (documents = n));
   const built = { corpus: { decisions: corpus.decisions, bytes: corpus.bytes, seconds: corpus.seconds }, documents, index: { seconds: run.seconds, peakRssBytes: run.peakRssBytes } };
   // What a later --reuse reports instead of rebuilding.
-  await writeFile(path.join(path.dirname(content), RUN_FILE), JSON.stringify(built));
+  await writeFile(path.join(path.dirname(content), runFile(kind)), JSON.stringify(built));
   return built;
 }
 
-async function reusedRun(work: string, decisions: number): Promise<IndexedCorpus> {
-  const file = path.join(work, RUN_FILE);
+async function reusedRun(work: string, decisions: number, kind: StaticIndex): Promise<IndexedCorpus> {
+  const file = path.join(work, runFile(kind));
   const text = await readFile(file, 'utf8').catch(() => null);
   if (text === null) throw new BenchStepError(`--reuse: ${file} not found; run once with --keep first`);
   let run: IndexedCorpus;
@@ -180,16 +194,16 @@ async function reusedRun(work: string, decisions: number): Promise<IndexedCorpus
   }
   if (!(run.documents > 0 && run.index?.seconds > 0 && run.corpus?.decisions > 0)) throw new BenchStepError(`--reuse: ${file} lacks documents, index.seconds or corpus.decisions`);
   if (run.corpus.decisions !== decisions) throw new BenchStepError(`--reuse: ${file} is of ${run.corpus.decisions} decisions, not ${decisions}`);
-  for (const dir of ['content', 'index']) {
+  for (const dir of ['content', kind === 'pagefind' ? 'index' : kind]) {
     if (!(await stat(path.join(work, dir)).then(() => true, () => false))) throw new BenchStepError(`--reuse: ${path.join(work, dir)} is missing`);
   }
   return run;
 }
 
-async function measureIndex(root: string, content: string, out: string, progress: Progress, onDocuments: (n: number) => void): Promise<CommandRun> {
+async function measureIndex(root: string, content: string, kind: StaticIndex, out: string, progress: Progress, onDocuments: (n: number) => void): Promise<CommandRun> {
   return mustSucceed(
     'taldau index',
-    await measureCommand(process.execPath, [path.join(root, 'bin/taldau.js'), 'index', '--content', content, '--out', out, '--skip-invalid'], {
+    await measureCommand(process.execPath, [path.join(root, 'bin/taldau.js'), 'index', '--engine', kind, '--content', content, '--out', out, '--skip-invalid'], {
       cwd: root,
       onLine: (line) => {
         const m = /indexed (\d+) of (\d+) documents/.exec(line);
@@ -200,7 +214,7 @@ async function measureIndex(root: string, content: string, out: string, progress
   );
 }
 
-async function measureSite(root: string, content: string, dist: string, cache: string, documents: number, progress: Progress) {
+async function measureSite(root: string, content: string, dist: string, cache: string, documents: number, kind: StaticIndex, progress: Progress) {
   let pages = 0;
   let indexSeconds: number | null = null;
   // Three interface languages per document page; the registry pages come on top.
@@ -209,7 +223,7 @@ async function measureSite(root: string, content: string, dist: string, cache: s
     'astro build',
     await measureCommand(process.execPath, [path.join(root, 'node_modules/astro/astro.js'), 'build'], {
       cwd: root,
-      env: { ...process.env, TALDAU_CONTENT: content, TALDAU_OUT_DIR: dist, TALDAU_CACHE_DIR: cache, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, TALDAU_CONTENT: content, TALDAU_OUT_DIR: dist, TALDAU_CACHE_DIR: cache, TALDAU_STATIC_INDEX: kind, ASTRO_TELEMETRY_DISABLED: '1' },
       onLine: (line) => {
         if (/index\.html/.test(line)) pages++;
         const m = /(?:Pagefind|Compact) index: .* in ([\d.]+) s/.exec(line);
@@ -254,6 +268,7 @@ async function firstDecision(content: string): Promise<string> {
 async function measureRebuild(
   root: string,
   content: string,
+  kind: StaticIndex,
   indexOut: string,
   dist: string,
   cache: string,
@@ -265,11 +280,11 @@ async function measureRebuild(
   const original = await readFile(file, 'utf8');
   await appendFile(file, '\nСуд также учитывает дополнительно представленные сторонами пояснения.\n');
   try {
-    const index = await measureIndex(root, content, indexOut, progress, () => {});
+    const index = await measureIndex(root, content, kind, indexOut, progress, () => {});
     progress.line(`index rebuilt in ${index.seconds.toFixed(1)} s`);
     let siteSeconds: number | null = null;
     if (withSite && (await stat(dist).then(() => true, () => false))) {
-      const site = await measureSite(root, content, dist, cache, documents, progress);
+      const site = await measureSite(root, content, dist, cache, documents, kind, progress);
       siteSeconds = site.run.seconds;
       progress.line(`site rebuilt in ${siteSeconds.toFixed(1)} s`);
     }

@@ -5,7 +5,7 @@ import { BENCH_QUERIES } from './queries.ts';
 
 /**
  * The whole benchmark at 200 decisions, as `npm run bench` runs it: corpus, `taldau index`, `astro build`,
- * Pagefind's own crawl, and the searches in /usr/bin/chromium. Slow (about two minutes on a shared
+ * Pagefind's own crawl, and the searches in /usr/bin/chromium; then the compact index of the same corpus. Slow (about two minutes on a shared
  * machine) because it is real: every part a user would meet.
  */
 const WORK = '.cache/bench-smoke';
@@ -65,5 +65,23 @@ describe('npm run bench -- --decisions 200 --json', () => {
     expect(report.queries).toHaveLength(BENCH_QUERIES.length);
     // «Жезказган» (the rare query) is in synthetic decisions only, not in content/: the 200-decision index answered.
     for (const q of report.queries) expect(q.hits, `${q.name} found nothing`).toBeGreaterThan(0);
+  }, 900_000);
+
+  it('--index compact builds the compact index of the kept corpus and searches it the same way', () => {
+    expect(first, 'the full run above failed').toBeDefined();
+    const run = bench('--index', 'compact', '--no-site', '--keep');
+    expect(run.status, run.stderr.slice(-3000)).toBe(0);
+    expect(run.stderr).toContain('taldau index --engine compact');
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({ staticIndex: 'compact', siteSeconds: null, decisions: 200 });
+    expect(report.composition.byKind).toMatchObject({ 'word index': expect.any(Object), filter: expect.any(Object), fragment: expect.any(Object) });
+    expect(report.rebuild.indexSeconds).toBeGreaterThan(0);
+    for (const q of report.queries) {
+      expect(q.hits, `${q.name} found nothing`).toBeGreaterThan(0);
+      expect(q.followUpHits, `${q.name} follow-up found nothing`).toBeGreaterThan(0);
+      expect(Object.keys(q.breakdown).some((k: string) => k.startsWith('pagefind')), q.name).toBe(false);
+      expect(q.breakdown['compact word index'], q.name).toBeGreaterThan(0);
+      expect(q.errors, q.name).toEqual([]);
+    }
   }, 900_000);
 });
