@@ -18,7 +18,7 @@ export class PostingsBuilder {
   readonly #lengths: number[] = [];
 
   /** Adds one record's term counts; returns its arrival number. */
-  add(counts: Map<string, number>): number {
+  add(counts: Iterable<[string, number]>): number {
     const record = this.#lengths.length;
     let length = 0;
     for (const [term, tf] of counts) {

@@ -1,8 +1,11 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { KbDocument } from '../../../schemas/kb-document.ts';
 import type { Progress } from '../../progress.ts';
+import { cacheDir, cacheEnabledByDefault, sourceHash } from '../../cache/location.ts';
+import { hashOf } from '../../cache/store.ts';
 import { directorySize, stagingDirFor, swapInto } from '../index-dir.ts';
 import { recordFilters } from '../pagefind/records.ts';
 import { markdownToPlainText } from '../pagefind/plain-text.ts';
@@ -20,13 +23,20 @@ import {
   type CompactFragment,
   type CompactManifest,
 } from './fragment.ts';
+import { AnalysisCache, type Analysis } from './analysis-cache.ts';
 import { PostingsBuilder } from './postings.ts';
 import { terms } from './terms.ts';
 
 export interface CompactWriterOptions {
   log?: (line: string) => void;
   progress?: Progress;
+  /** Keep each document's analysis for the next build (default: on, see indexer/cache/location.ts). */
+  cache?: boolean;
 }
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+/** The code an analysis depends on: a change to any of it invalidates the cache. */
+const ANALYSIS_CODE = ['indexer/engines/compact', 'indexer/engines/pagefind/plain-text.ts', 'indexer/engines/pagefind/records.ts', 'schemas/facets.ts'];
 
 /** A term shard is closed once its entries pass this many bytes (before gzip): one fetch per word stays small. */
 const SHARD_BYTES = 32 * 1024;
@@ -41,6 +51,8 @@ export class CompactWriter implements IndexWriter {
   readonly outDir: string;
   readonly #log: (line: string) => void;
   readonly #progress: Progress | undefined;
+  readonly #useCache: boolean;
+  #cache: AnalysisCache | undefined;
   #staging: string | undefined;
   #started = 0;
   #postings = new PostingsBuilder();
@@ -54,10 +66,14 @@ export class CompactWriter implements IndexWriter {
     this.outDir = path.resolve(outDir);
     this.#log = options.log ?? (() => {});
     this.#progress = options.progress;
+    this.#useCache = options.cache ?? cacheEnabledByDefault();
   }
 
   async prepare(spec: IndexSpec): Promise<void> {
     this.#started = performance.now();
+    if (this.#useCache) {
+      this.#cache = await AnalysisCache.open(path.join(cacheDir(ROOT, 'compact'), 'analysis.bin'), await sourceHash(ROOT, ANALYSIS_CODE));
+    }
     this.#staging = stagingDirFor(this.outDir);
     await mkdir(path.join(this.#staging, 'pending'), { recursive: true });
     await mkdir(path.join(this.#staging, 'fragments'));
@@ -73,26 +89,26 @@ export class CompactWriter implements IndexWriter {
     for await (const doc of docs) {
       this.#total++;
       this.#progress?.update(this.#total, expected, 'documents');
-      let fragment: CompactFragment;
-      let counts: Map<string, number>;
+      let analysis: Analysis;
       try {
-        ({ fragment, counts } = analyse(doc));
+        analysis = this.#cache ? this.#cache.get(analysisKey(doc), () => analyse(doc)) : analyse(doc);
       } catch (error) {
         this.#failures.push({ id: doc.id, reason: error instanceof Error ? error.message : String(error) });
         continue;
       }
-      const record = this.#postings.add(counts);
+      const record = this.#postings.add(analysis.counts);
       this.#order.push({ date: doc.date, id: doc.id });
+      const filters = recordFilters(doc);
       for (const [key, column] of this.#facets) {
         column.perRecord.push(
-          [...new Set(fragment.filters[key] ?? [])].map((v) => {
+          [...new Set(filters[key] ?? [])].map((v) => {
             let id = column.ids.get(v);
             if (id === undefined) column.ids.set(v, (id = column.values.push(v) - 1));
             return id;
           }),
         );
       }
-      await writeFile(path.join(staging, 'pending', String(record)), gzipSync(JSON.stringify(fragment)));
+      await writeFile(path.join(staging, 'pending', String(record)), analysis.fragment);
     }
   }
 
@@ -154,6 +170,10 @@ export class CompactWriter implements IndexWriter {
       bytes: await directorySize(this.outDir),
       failures: this.#failures,
     };
+    if (this.#cache) {
+      await this.#cache.save();
+      this.#log(`compact index: ${this.#cache.hits} documents analysed earlier, ${this.#cache.misses} now`);
+    }
     this.#log(`compact index: ${records} documents, ${shards.length} term shards → ${this.outDir}`);
     return stats;
   }
@@ -194,8 +214,12 @@ export class CompactWriter implements IndexWriter {
   }
 }
 
-/** A document's fragment (what its hit shows) and its term counts (title words weighted). */
-function analyse(doc: KbDocument): { fragment: CompactFragment; counts: Map<string, number> } {
+/** A hash of everything `analyse` reads of a document (not its similar or citing lists, which it does not). */
+const analysisKey = (doc: KbDocument): string =>
+  hashOf(doc.id, doc.url, doc.kind, doc.date, doc.languages, doc.title, doc.body, doc.caseNumber ?? '', doc.court ?? '', doc.categories[0] ?? '', doc.number ?? '', recordFilters(doc));
+
+/** A document's fragment file (what its hit shows, gzipped) and its term counts (title words weighted). */
+function analyse(doc: KbDocument): Analysis {
   const counts = new Map<string, number>();
   const add = (text: string, weight: number) => {
     for (const t of terms(text)) counts.set(t, (counts.get(t) ?? 0) + weight);
@@ -224,5 +248,5 @@ function analyse(doc: KbDocument): { fragment: CompactFragment; counts: Map<stri
   if (doc.court) fragment.meta.court = doc.court;
   if (doc.categories[0]) fragment.meta.category = doc.categories[0];
   if (doc.number) fragment.meta.number = doc.number;
-  return { fragment, counts };
+  return { fragment: gzipSync(JSON.stringify(fragment)), counts };
 }

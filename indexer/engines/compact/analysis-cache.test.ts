@@ -1,0 +1,97 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KbDocument } from '../../../schemas/kb-document.ts';
+import { loadKnowledgeBase } from '../../knowledge-base.ts';
+import { TODAY, VALID_DIR } from '../../test/paths.ts';
+import { writeAll } from '../index.ts';
+import { AnalysisCache } from './analysis-cache.ts';
+import { CompactWriter } from './writer.ts';
+
+let tmp: string;
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'taldau-analysis-'));
+});
+afterAll(() => rm(tmp, { recursive: true, force: true }));
+
+const analysis = (text: string) => ({ fragment: new TextEncoder().encode(text), counts: [['суд', 2], [text, 1]] as [string, number][] });
+
+describe('AnalysisCache', () => {
+  it('computes what it has not seen, and returns it unchanged from the saved file', async () => {
+    const file = path.join(tmp, 'a', 'analysis.bin');
+    const first = await AnalysisCache.open(file, 'v1');
+    expect(first.get('k1', () => analysis('один'))).toMatchObject({ counts: [['суд', 2], ['один', 1]] });
+    first.get('k2', () => analysis('два'));
+    expect(first).toMatchObject({ hits: 0, misses: 2 });
+    await first.save();
+
+    const second = await AnalysisCache.open(file, 'v1');
+    const again = second.get('k2', () => {
+      throw new Error('must not recompute');
+    });
+    expect(new TextDecoder().decode(again.fragment)).toBe('два');
+    expect([...again.counts]).toEqual([['суд', 2], ['два', 1]]);
+    second.get('k3', () => analysis('три'));
+    expect(second).toMatchObject({ hits: 1, misses: 1 });
+    await second.save();
+
+    // Only what the last build used is kept: k1 is gone, k2 and k3 stay.
+    const third = await AnalysisCache.open(file, 'v1');
+    let computed = 0;
+    for (const k of ['k1', 'k2', 'k3']) third.get(k, () => (computed++, analysis(k)));
+    expect(computed).toBe(1);
+  });
+
+  it('ignores a file of another code version or a damaged one', async () => {
+    const file = path.join(tmp, 'b.bin');
+    const c = await AnalysisCache.open(file, 'v1');
+    c.get('k', () => analysis('x'));
+    await c.save();
+    expect((await AnalysisCache.open(file, 'v2')).get('k', () => analysis('fresh')).fragment).toEqual(analysis('fresh').fragment);
+    await writeFile(file, (await readFile(file)).subarray(0, 40));
+    const damaged = await AnalysisCache.open(file, 'v1');
+    expect(damaged.get('k', () => analysis('fresh')).fragment).toEqual(analysis('fresh').fragment);
+    expect(damaged.misses).toBe(1);
+  });
+});
+
+describe('CompactWriter with the cache', () => {
+  let documents: KbDocument[];
+  beforeAll(async () => {
+    documents = (await loadKnowledgeBase({ contentDir: VALID_DIR, today: TODAY, cache: false })).documents;
+  });
+
+  const build = async (docs: KbDocument[], out: string) => {
+    const log: string[] = [];
+    const previous = process.env.TALDAU_CACHE_DIR;
+    process.env.TALDAU_CACHE_DIR = path.join(tmp, 'cache');
+    try {
+      await writeAll(new CompactWriter(out, { cache: true, log: (l) => log.push(l) }), docs);
+    } finally {
+      if (previous === undefined) delete process.env.TALDAU_CACHE_DIR;
+      else process.env.TALDAU_CACHE_DIR = previous;
+    }
+    return log.join('\n');
+  };
+  const files = async (dir: string) => {
+    const names = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && e.name !== 'manifest.json');
+    return Object.fromEntries(await Promise.all(names.map(async (e) => [path.relative(dir, path.join(e.parentPath, e.name)), (await readFile(path.join(e.parentPath, e.name))).toString('base64')])));
+  };
+
+  it('a rebuild reuses every unchanged document and writes the same index', async () => {
+    expect(await build(documents, path.join(tmp, 'one'))).toMatch(/0 documents analysed earlier, 5 now/);
+    expect(await build(documents, path.join(tmp, 'two'))).toMatch(/5 documents analysed earlier, 0 now/);
+    expect(await files(path.join(tmp, 'two'))).toEqual(await files(path.join(tmp, 'one')));
+  });
+
+  it('a changed document is analysed again, and only its fragment differs', async () => {
+    const changed = documents.map((d) => (d.id === 'decision/1-55-2022' ? { ...d, body: { ...d.body, ru: `${d.body.ru}\n\nДобавлено слово мотоблок.` } } : d));
+    expect(await build(changed, path.join(tmp, 'three'))).toMatch(/4 documents analysed earlier, 1 now/);
+    const before = await files(path.join(tmp, 'one'));
+    const after = await files(path.join(tmp, 'three'));
+    const differing = Object.keys(after).filter((f) => after[f] !== before[f]);
+    expect(differing.some((f) => f.startsWith('fragments'))).toBe(true);
+    expect(differing.filter((f) => f.startsWith('fragments'))).toHaveLength(1);
+  });
+});

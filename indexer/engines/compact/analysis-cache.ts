@@ -1,0 +1,120 @@
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ByteReader, ByteWriter } from './codec.ts';
+
+/** What the writer keeps of one document: its fragment file (gzip bytes, as written) and its term counts. */
+export interface Analysis {
+  fragment: Uint8Array;
+  counts: Iterable<[string, number]>;
+}
+
+const MAGIC = 'taldau-compact-analysis';
+
+/**
+ * The compact writer's per-document work (Markdown → text, words → stems, the fragment's gzip) kept between
+ * builds, keyed by a hash of what that work reads: a rebuild after one changed document redoes one
+ * document's analysis and only merges the rest.
+ *
+ * One binary file: a term dictionary, then per document its key, fragment bytes and (term id, count)
+ * pairs. The dictionary only grows (new terms are appended), so a reused entry's bytes are copied as
+ * they are. A file of another code version, or one that does not parse, is ignored whole (all misses).
+ */
+export class AnalysisCache {
+  hits = 0;
+  misses = 0;
+  readonly #terms: string[] = [];
+  readonly #termIds = new Map<string, number>();
+  /** Entries of the file read at open: key → encoded entry body. */
+  readonly #stored = new Map<string, Uint8Array>();
+  /** Entries this build used, encoded against the (grown) dictionary, in use order. */
+  readonly #used = new Map<string, Uint8Array>();
+
+  private constructor(
+    readonly file: string,
+    readonly version: string,
+  ) {}
+
+  static async open(file: string, version: string): Promise<AnalysisCache> {
+    const cache = new AnalysisCache(file, version);
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(file);
+    } catch {
+      return cache;
+    }
+    try {
+      const r = new ByteReader(bytes, file);
+      if (r.string() !== MAGIC || r.string() !== version) return cache;
+      for (let n = r.varint(); n > 0; n--) cache.#addTerm(r.string());
+      for (let n = r.varint(); n > 0; n--) {
+        const key = r.string();
+        cache.#stored.set(key, r.take(r.varint()));
+      }
+    } catch {
+      // A damaged file: start over rather than trust part of it.
+      cache.#stored.clear();
+    }
+    return cache;
+  }
+
+  /** The analysis stored under `key`, or `compute()`'s — remembered either way for `save()`. */
+  get(key: string, compute: () => Analysis): Analysis {
+    const stored = this.#used.get(key) ?? this.#stored.get(key);
+    if (stored) {
+      try {
+        const analysis = this.#decode(stored);
+        this.hits++;
+        this.#used.set(key, stored);
+        return analysis;
+      } catch {
+        // fall through: recomputed
+      }
+    }
+    this.misses++;
+    const analysis = compute();
+    this.#used.set(key, this.#encode(analysis));
+    return analysis;
+  }
+
+  /** Writes the entries this build used (temp file renamed into place); a failure to write is not fatal. */
+  async save(): Promise<void> {
+    if (this.misses === 0 && this.#used.size === this.#stored.size) return;
+    const out = new ByteWriter().string(MAGIC).string(this.version).varint(this.#terms.length);
+    for (const t of this.#terms) out.string(t);
+    out.varint(this.#used.size);
+    for (const [key, body] of this.#used) out.string(key).varint(body.length).bytes(body);
+    const temp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
+    try {
+      await mkdir(path.dirname(this.file), { recursive: true });
+      await writeFile(temp, out.view());
+      await rename(temp, this.file);
+    } catch {
+      await rm(temp, { force: true });
+    }
+  }
+
+  #addTerm(t: string): number {
+    let id = this.#termIds.get(t);
+    if (id === undefined) this.#termIds.set(t, (id = this.#terms.push(t) - 1));
+    return id;
+  }
+
+  #encode({ fragment, counts }: Analysis): Uint8Array {
+    const pairs = [...counts];
+    const out = new ByteWriter().varint(fragment.length).bytes(fragment).varint(pairs.length);
+    for (const [t, n] of pairs) out.varint(this.#addTerm(t)).varint(n);
+    return out.view().slice();
+  }
+
+  #decode(body: Uint8Array): Analysis {
+    const r = new ByteReader(body, this.file);
+    const fragment = r.take(r.varint());
+    const counts: [string, number][] = [];
+    for (let n = r.varint(); n > 0; n--) {
+      const t = this.#terms[r.varint()];
+      if (t === undefined) throw new Error(`${this.file}: a term id past the dictionary`);
+      counts.push([t, r.varint()]);
+    }
+    return { fragment, counts };
+  }
+}
