@@ -1,9 +1,14 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { gunzipSync } from 'node:zlib';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KbDocument } from '../../schemas/kb-document.ts';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge-base.ts';
+import { writeCompactIndex } from '../engines/compact/index.ts';
+import type { CompactFragment } from '../engines/compact/fragment.ts';
 
 /**
  * Personal data of private persons in the real decisions of `content/` never reaches a page or an
@@ -108,6 +113,30 @@ describe('privacy of the real decisions in content/', () => {
     }
     if (leaks.length) console.info(`privacy leaks (${leaks.length}):\n${leaks.join('\n')}`);
     expect(leaks).toEqual([]);
+  });
+
+  it('the compact index carries the masked text only: no ground-truth item in any fragment of a decision', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'taldau-privacy-compact-'));
+    try {
+      await writeCompactIndex(kb.documents, out);
+      const leaks: string[] = [];
+      let checked = 0;
+      for (const name of await readdir(join(out, 'fragments'))) {
+        const fragment = JSON.parse(gunzipSync(await readFile(join(out, 'fragments', name))).toString()) as CompactFragment;
+        const doc = kb.documents.find((d) => d.id === fragment.id);
+        if (doc?.kind !== 'decision') continue;
+        for (const file of doc.files.map((f) => basename(f))) {
+          const truth = TRUTH[file];
+          const text = fragment.text[langOf(file)];
+          if (truth && text) checked++;
+          if (truth && text) for (const leak of leaksIn(`${fragment.title[langOf(file)] ?? ''}\n${text}`, truth)) leaks.push(`${file} ${leak}`);
+        }
+      }
+      expect(checked).toBe(files.length);
+      expect(leaks).toEqual([]);
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
   });
 
   it("keeps the judge's name (people in office are not masked)", () => {
