@@ -39,6 +39,8 @@ describe('what the compact index loads', () => {
     await page.waitForFunction(() => !document.getElementById('facets')?.hasAttribute('aria-busy') && document.querySelector('fieldset[data-facet="kind"]'));
     const index = requests.filter((u) => u.startsWith('/compact/'));
     expect(requests.some((u) => u.startsWith('/pagefind/'))).toBe(false);
+    // Preloaded by the page's <head> and then fetched by the script: one request means the preload was used.
+    expect(await page.locator('head link[rel="preload"][href="/compact/manifest.json"]').count()).toBe(1);
     expect(index.filter((u) => u === '/compact/manifest.json')).toHaveLength(1);
     expect(index.filter((u) => u.startsWith('/compact/fragments/'))).toHaveLength(r.urls.length);
     // On the page's own clock: the facet columns are asked for only once the hits' fragments have arrived.

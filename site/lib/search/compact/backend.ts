@@ -5,6 +5,7 @@ import type { CompactFragment } from '../../../../indexer/engines/compact/fragme
 import { term, words } from '../../../../indexer/engines/compact/terms.ts';
 import { type FacetCounts, type SearchBackend, type SiteSearchResult } from '../backend.ts';
 import { deepestCategory, expandYears } from '../pagefind-query.ts';
+import { STATIC_INDEX_PATH } from '../../static-index.ts';
 import { excerpt } from './excerpt.ts';
 import { openCompactIndex, type CompactIndex, type Postings } from './load.ts';
 import { columnFilter, countValues, matchWords, ordered, select, type ColumnFilter } from './match.ts';
@@ -24,7 +25,7 @@ const SINGLE_VALUED = ['court', 'region', 'instance', 'outcome', 'status', 'actT
  * the counts (`facetsLater`). Every file is fetched once per page load.
  */
 export function createCompactBackend(opts: { urlPrefix: string; basePath?: string; fetch?: (url: string) => Promise<Response> }): SearchBackend {
-  const basePath = opts.basePath ?? '/compact/';
+  const basePath = opts.basePath ?? STATIC_INDEX_PATH.compact;
   let opened: Promise<CompactIndex> | undefined;
   const open = () => {
     opened ??= openCompactIndex(basePath, opts.fetch);
