@@ -1,5 +1,8 @@
 import type { SearchQuery, SearchResult } from '../../../schemas/search.ts';
 import type { StaticIndex } from '../static-index.ts';
+// Imported, not loaded on demand like Pagefind's: a cold search on the compact index would otherwise wait
+// for one more script before it can ask for its first file (a few KB, against a round trip).
+import { createCompactBackend } from './compact/backend.ts';
 
 /** What the search page needs from an engine; the page knows nothing else about it. */
 export interface SearchBackend {
@@ -47,10 +50,7 @@ export async function chooseBackend(options: BackendOptions): Promise<SearchBack
     const mod = await load();
     return mod.createServerBackend(options.endpoint, options);
   }
-  if (options.staticIndex === 'compact') {
-    const { createCompactBackend } = await import('./compact/backend.ts');
-    return createCompactBackend({ urlPrefix: options.urlPrefix });
-  }
+  if (options.staticIndex === 'compact') return createCompactBackend({ urlPrefix: options.urlPrefix });
   const { createPagefindBackend } = await import('./pagefind-backend.ts');
   return createPagefindBackend({ urlPrefix: options.urlPrefix, ...(options.years ? { years: options.years } : {}) });
 }
