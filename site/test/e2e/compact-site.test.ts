@@ -6,7 +6,7 @@ import { describeSearch, results } from './search-suite.ts';
 
 /**
  * The fixture site built with the compact index (TALDAU_STATIC_INDEX=compact, what `auto` picks from
- * 10,000 documents): every search behaviour of the Pagefind build holds (the shared suite), and a search
+ * 3,000 documents): every search behaviour of the Pagefind build holds (the shared suite), and a search
  * loads only what it needs from /compact/ and nothing of Pagefind.
  */
 
