@@ -1,10 +1,9 @@
 import type { DocLang } from '../../../../schemas/common.ts';
 import type { SearchHit, SearchQuery } from '../../../../schemas/search.ts';
-import { FACET_KEYS } from '../../../../schemas/facets.ts';
 import type { CompactFragment } from '../../../../indexer/engines/compact/fragment.ts';
 import { term, words } from '../../../../indexer/engines/compact/terms.ts';
 import { type FacetCounts, type SearchBackend, type SiteSearchResult } from '../backend.ts';
-import { deepestCategory, expandYears } from '../pagefind-query.ts';
+import { deepestCategory, toPagefindSearch } from '../pagefind-query.ts';
 import { STATIC_INDEX_PATH } from '../../static-index.ts';
 import { excerpt } from './excerpt.ts';
 import { openCompactIndex, type CompactIndex, type Postings } from './load.ts';
@@ -93,21 +92,13 @@ async function postingsOf(index: CompactIndex, word: string): Promise<{ terms: s
   return { terms: best.map(([k]) => k), lists: best.map(([, p]) => p) };
 }
 
-/** The query's facet filters, with a year range expanded to the index's years (intersected with chosen years). */
+/**
+ * The query's facet filters as column filters: the same translation as Pagefind's (a year range expanded
+ * to the index's years and intersected with chosen years; an empty range matches nothing).
+ */
 async function filtersOf(index: CompactIndex, q: SearchQuery): Promise<ColumnFilter[]> {
-  const wanted: Record<string, { any?: string[]; none?: string[] }> = {};
-  for (const key of FACET_KEYS) {
-    const f = q.filters[key];
-    if (f?.any?.length || f?.none?.length) wanted[key] = { ...f };
-  }
-  const years = expandYears(q.years, index.manifest.years);
-  if (years) {
-    const chosen = wanted.year?.any;
-    const any = chosen ? years.filter((y) => chosen.includes(y)) : years;
-    // An empty range matches nothing: a value no record has.
-    wanted.year = { ...wanted.year, any: any.length ? any : ['-'] };
-  }
-  return Promise.all(Object.entries(wanted).map(async ([key, f]) => columnFilter(key, await index.column(key), f)));
+  const { filters } = toPagefindSearch(q, index.manifest.years).options;
+  return Promise.all(Object.entries(filters).map(async ([key, f]) => columnFilter(key, await index.column(key), f)));
 }
 
 /**
