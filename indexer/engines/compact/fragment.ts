@@ -23,8 +23,11 @@ export interface CompactManifest {
   b: number;
   /** First term of each term shard, ascending. */
   shards: string[];
-  /** Facets with a column file, and how many distinct values each has. */
-  facets: Record<string, { values: number }>;
+  /**
+   * Facets with a column file, and how many distinct values each has. A hierarchical facet (the
+   * classifier trail) stores only the deepest codes of each record; the client adds their ancestors.
+   */
+  facets: Record<string, { values: number; hierarchical?: true }>;
   years: number[];
   built: string;
 }
@@ -51,3 +54,9 @@ export function impact(tf: number, length: number, avgLength: number): number {
 
 /** BM25's inverse document frequency. */
 export const idf = (docs: number, df: number): number => Math.log(1 + (docs - df + 0.5) / (df + 0.5));
+
+/** A dotted classifier code and its ancestors, root first: `G.02.01` → `G`, `G.02`, `G.02.01`. */
+export const withAncestors = (code: string): string[] => code.split('.').map((_, i, parts) => parts.slice(0, i + 1).join('.'));
+
+/** The codes of a trail that no other code of it extends: what a hierarchical column stores. */
+export const deepestCodes = (trail: readonly string[]): string[] => trail.filter((c) => !trail.some((o) => o.startsWith(`${c}.`)));

@@ -16,6 +16,7 @@ import {
   FORMAT,
   FORMAT_VERSION,
   TITLE_WEIGHT,
+  deepestCodes,
   facetFile,
   fragmentFile,
   manifestFile,
@@ -58,7 +59,7 @@ export class CompactWriter implements IndexWriter {
   #postings = new PostingsBuilder();
   /** Per arrival: date and id (the final order), and facet values. */
   #order: { date: string; id: string }[] = [];
-  #facets = new Map<string, { ids: Map<string, number>; values: string[]; perRecord: number[][] }>();
+  #facets = new Map<string, { hierarchical: boolean; ids: Map<string, number>; values: string[]; perRecord: number[][] }>();
   #failures: WriteFailure[] = [];
   #total = 0;
 
@@ -79,7 +80,7 @@ export class CompactWriter implements IndexWriter {
     await mkdir(path.join(this.#staging, 'fragments'));
     await mkdir(path.join(this.#staging, 'terms'));
     await mkdir(path.join(this.#staging, 'facets'));
-    for (const facet of spec.facets) this.#facets.set(facet.key, { ids: new Map(), values: [], perRecord: [] });
+    for (const facet of spec.facets) this.#facets.set(facet.key, { hierarchical: facet.hierarchical === true, ids: new Map(), values: [], perRecord: [] });
   }
 
   async write(docs: AsyncIterable<KbDocument> | Iterable<KbDocument>): Promise<void> {
@@ -100,8 +101,10 @@ export class CompactWriter implements IndexWriter {
       this.#order.push({ date: doc.date, id: doc.id });
       const filters = recordFilters(doc);
       for (const [key, column] of this.#facets) {
+        const values = [...new Set(filters[key] ?? [])];
+        // A trail's ancestors follow from its deepest codes: the column stores those only (a third of the bytes).
         column.perRecord.push(
-          [...new Set(filters[key] ?? [])].map((v) => {
+          (column.hierarchical ? deepestCodes(values) : values).map((v) => {
             let id = column.ids.get(v);
             if (id === undefined) column.ids.set(v, (id = column.values.push(v) - 1));
             return id;
@@ -144,7 +147,7 @@ export class CompactWriter implements IndexWriter {
         for (const id of ids) out.varint(id);
       }
       await writeFile(path.join(staging, facetFile(key)), gzipSync(out.view(), { level: 9 }));
-      facets[key] = { values: column.values.length };
+      facets[key] = { values: column.values.length, ...(column.hierarchical ? { hierarchical: true as const } : {}) };
     }
 
     const years = [...new Set(this.#facets.get('year')?.values.map(Number) ?? [])].filter(Number.isFinite).sort((a, b) => a - b);

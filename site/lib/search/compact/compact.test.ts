@@ -124,6 +124,11 @@ describe('searching it', () => {
     expect(empty.total).toBe(0);
     const unknown = await search({ text: null, filters: { court: { any: ['no-such-court'] } } });
     expect(unknown.total).toBe(0);
+    // The classifier column stores the deepest codes only; a parent still holds its children's documents.
+    const civil = await search({ text: null, filters: { category: { any: ['G'] } } });
+    expect(civil.hits.map((h) => h.id)).toContain('decision/2-1234-2023');
+    expect(civil.counts.category).toMatchObject({ G: civil.total, 'G.02': expect.any(Number), 'G.02.01': expect.any(Number) });
+    expect(civil.counts.category!['G.02']).toBeGreaterThanOrEqual(civil.counts.category!['G.02.01']!);
   });
 
   it('sorts newest first, oldest first, and by relevance', async () => {

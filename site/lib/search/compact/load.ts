@@ -6,6 +6,7 @@ import {
   fragmentFile,
   manifestFile,
   termShardFile,
+  withAncestors,
   type CompactFragment,
   type CompactManifest,
 } from '../../../../indexer/engines/compact/fragment.ts';
@@ -70,7 +71,8 @@ export async function openCompactIndex(basePath: string, fetchImpl: Fetch = (u) 
     },
     column: (key) => {
       if (!manifest.facets[key]) return Promise.resolve({ values: [], offsets: new Uint32Array(manifest.docs + 1), ids: new Uint32Array(0) });
-      return once(columns, key, async () => decodeColumn(await binary(fetchImpl, url(facetFile(key))), url(facetFile(key)), manifest.docs));
+      const hierarchical = manifest.facets[key].hierarchical === true;
+      return once(columns, key, async () => decodeColumn(await binary(fetchImpl, url(facetFile(key))), url(facetFile(key)), manifest.docs, hierarchical));
     },
     fragment: (record) =>
       once(fragments, record, async () => JSON.parse(new TextDecoder().decode(await binary(fetchImpl, url(fragmentFile(record))))) as CompactFragment),
@@ -103,15 +105,41 @@ export function decodeShard(bytes: Uint8Array, source: string): Map<string, Post
   return out;
 }
 
-export function decodeColumn(bytes: Uint8Array, source: string, docs: number): FacetColumn {
+/**
+ * A column file → per-record value ids. A hierarchical column stores each record's deepest codes; their
+ * ancestors are added here (and to `values`), so filters and counts treat a parent as holding its children.
+ */
+export function decodeColumn(bytes: Uint8Array, source: string, docs: number, hierarchical = false): FacetColumn {
   const r = new ByteReader(bytes, source);
   const values = Array.from({ length: r.varint() }, () => r.string());
   const n = r.varint();
   if (n !== docs) throw new Error(`${source}: ${n} records, the manifest says ${docs}`);
+  // Stored value id → the ids of it and its ancestors (computed once per value, not per record).
+  let expand: ((id: number) => number[]) | undefined;
+  if (hierarchical) {
+    const idOf = new Map(values.map((v, i) => [v, i]));
+    const memo = new Map<number, number[]>();
+    expand = (id) => {
+      let out = memo.get(id);
+      if (!out) {
+        out = withAncestors(values[id] ?? '').map((code) => {
+          let a = idOf.get(code);
+          if (a === undefined) idOf.set(code, (a = values.push(code) - 1));
+          return a;
+        });
+        memo.set(id, out);
+      }
+      return out;
+    };
+  }
   const offsets = new Uint32Array(n + 1);
   const ids: number[] = [];
   for (let record = 0; record < n; record++) {
-    for (let k = r.varint(); k > 0; k--) ids.push(r.varint());
+    if (expand) {
+      const own = new Set<number>();
+      for (let k = r.varint(); k > 0; k--) for (const id of expand(r.varint())) own.add(id);
+      ids.push(...own);
+    } else for (let k = r.varint(); k > 0; k--) ids.push(r.varint());
     offsets[record + 1] = ids.length;
   }
   return { values, offsets, ids: Uint32Array.from(ids) };
