@@ -7,12 +7,14 @@ import { deepestCategory, toPagefindSearch } from '../pagefind-query.ts';
 import { STATIC_INDEX_PATH } from '../../static-index.ts';
 import { excerpt } from './excerpt.ts';
 import { openCompactIndex, type CompactIndex, type Postings } from './load.ts';
-import { columnFilter, countValues, matchWords, ordered, select, type ColumnFilter } from './match.ts';
+import { columnFilter, countValues, matchWords, ordered, select, type ColumnFilter, type TextMatch } from './match.ts';
 
 /** More words than this in one query are ignored (a pasted page must not cost a fetch per word). */
 const MAX_WORDS = 12;
 /** A word being typed matches at most this many terms it is a prefix of (the most frequent ones). */
 const MAX_PREFIX_TERMS = 64;
+/** Shorter words are matched only whole, never as the beginning of longer terms. */
+const MIN_PREFIX = 3;
 /** The some-words fallback counts only words this long (as Pagefind's fallback does, see relaxed.ts). */
 const RELAXED_MIN_LENGTH = 3;
 const SINGLE_VALUED = ['court', 'region', 'instance', 'outcome', 'status', 'actType', 'proceeding'] as const;
@@ -43,23 +45,7 @@ export function createCompactBackend(opts: { urlPrefix: string; basePath?: strin
       const docs = index.manifest.docs;
       const queryWords = [...new Set(words(q.text ?? ''))].slice(0, MAX_WORDS);
       const [found, filters] = await Promise.all([Promise.all(queryWords.map((w) => postingsOf(index, w))), filtersOf(index, q)]);
-      // A word no document holds (not even as a prefix) matches nowhere, so the all-words search finds nothing.
-      let text = queryWords.length ? matchWords(docs, found.map((w) => w.lists).filter((lists) => lists.length > 0)) : undefined;
-      const needed = queryWords.length;
-      let relaxed = false;
-      const allWords = text;
-      let candidate = (r: number) => !allWords || allWords.matched[r] === needed;
-      let records = select(docs, candidate, filters);
-      const significant = found.filter((w, i) => w.lists.length > 0 && [...queryWords[i]!].length >= RELAXED_MIN_LENGTH);
-      if (text && records.length === 0 && needed >= 2 && significant.length) {
-        // No document holds every word: those holding some, most words first (see `ordered`). Short words
-        // («не», «на») would rank any document holding them, so only the longer ones count here.
-        relaxed = true;
-        text = matchWords(docs, significant.map((w) => w.lists));
-        const some = text;
-        candidate = (r: number) => some.matched[r]! > 0;
-        records = select(docs, candidate, filters);
-      }
+      const { text, candidate, records, relaxed } = matchRecords(docs, queryWords, found, filters);
       const order = q.sort === 'relevance' && !text ? 'date-desc' : q.sort;
       const ranked = ordered(records, order, text);
       const start = (q.page - 1) * q.pageSize;
@@ -81,11 +67,42 @@ export function createCompactBackend(opts: { urlPrefix: string; basePath?: strin
   };
 }
 
-/** A word's postings: its own term's, or — a word being typed — those of the terms it begins. */
+/**
+ * The records a query matches: those holding all its words; else, for two or more words, those holding
+ * some of them, most first (see `ordered`). Short words («не», «на») would put any document holding
+ * them in that fallback, so only the longer ones count there. `candidate` is the text condition alone,
+ * for the facet counts.
+ */
+function matchRecords(
+  docs: number,
+  queryWords: string[],
+  found: { lists: Postings[] }[],
+  filters: ColumnFilter[],
+): { text: TextMatch | undefined; candidate: (r: number) => boolean; records: Uint32Array; relaxed: boolean } {
+  if (!queryWords.length) {
+    const candidate = () => true;
+    return { text: undefined, candidate, records: select(docs, candidate, filters), relaxed: false };
+  }
+  // A word no document holds (not even as a prefix) matches nowhere, so the all-words search finds nothing.
+  const all = matchWords(docs, found.map((w) => w.lists).filter((lists) => lists.length > 0));
+  const allWords = (r: number) => all.matched[r] === queryWords.length;
+  const records = select(docs, allWords, filters);
+  const significant = found.filter((w, i) => w.lists.length > 0 && [...queryWords[i]!].length >= RELAXED_MIN_LENGTH);
+  if (records.length > 0 || queryWords.length < 2 || !significant.length) return { text: all, candidate: allWords, records, relaxed: false };
+  const some = matchWords(docs, significant.map((w) => w.lists));
+  const someWords = (r: number) => some.matched[r]! > 0;
+  return { text: some, candidate: someWords, records: select(docs, someWords, filters), relaxed: true };
+}
+
+/**
+ * A word's postings: its own term's, or — a word being typed, of at least MIN_PREFIX letters — those of
+ * the terms it begins (a one-letter prefix would fetch a good part of the index).
+ */
 async function postingsOf(index: CompactIndex, word: string): Promise<{ terms: string[]; lists: Postings[] }> {
   const t = term(word);
   const exact = (await index.shard(t)).get(t);
   if (exact) return { terms: [t], lists: [exact] };
+  if ([...word].length < MIN_PREFIX) return { terms: [], lists: [] };
   const found: [string, Postings][] = [];
   for (const shard of await index.shardsWithPrefix(word)) for (const [k, p] of shard) if (k.startsWith(word)) found.push([k, p]);
   const best = found.sort((a, b) => b[1].records.length - a[1].records.length).slice(0, MAX_PREFIX_TERMS);

@@ -164,6 +164,10 @@ describe('searching it', () => {
     for (const h of markup.hits) expect(h.excerpt).not.toMatch(/<(?!\/?mark>)/);
     const symbols = await search({ text: '!!! ??? ***' });
     expect(symbols.total).toBe(5);
+    // Two letters are matched whole, not as the beginning of longer terms («ра» is not «расторжении»),
+    // which at 50,000 documents would fetch dozens of shards.
+    expect((await search({ text: 'ра' })).total).toBe(0);
+    expect((await search({ text: 'рас' })).total).toBeGreaterThan(0);
     const long = await search({ text: 'кража '.repeat(80) });
     expect(long.hits.map((h) => h.id)).toEqual(['decision/1-55-2022']);
   });
