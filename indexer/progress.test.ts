@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Progress } from './progress.ts';
+import { eachCounted, Progress } from './progress.ts';
 
 describe('progress', () => {
   it('writes plain, throttled lines when not on a terminal', () => {
@@ -46,5 +46,17 @@ describe('progress', () => {
     const after = out.length;
     await new Promise((r) => setTimeout(r, 1100));
     expect(out.length).toBe(after);
+  });
+  it('eachCounted yields every document and counts them against the array length', async () => {
+    const out: string[] = [];
+    const sink = { write: (s: string) => out.push(s), columns: 80 } as unknown as NodeJS.WritableStream;
+    const seen: string[] = [];
+    for await (const d of eachCounted(['a', 'b', 'c'], new Progress(sink, true), 'adding')) seen.push(d);
+    expect(seen).toEqual(['a', 'b', 'c']);
+    expect(out[0]).toMatch(/adding/);
+    expect(out.at(-1)).toMatch(/3\/3 documents/);
+    const none: string[] = [];
+    for await (const d of eachCounted(new Set(['x']), undefined, 'quiet')) none.push(d);
+    expect(none).toEqual(['x']);
   });
 });

@@ -74,3 +74,17 @@ const count = (done: number, total: number | null): string => (total === null &&
 
 /** A progress sink that says nothing (tests). */
 export const silentProgress = (): Progress => new Progress({ write: () => true } as unknown as NodeJS.WritableStream, false);
+
+/**
+ * Each document of `docs`, the progress line counting them as they go (`n/total` when `docs` is an
+ * array). The index writers' loop: a step named `step`, then one update per document.
+ */
+export async function* eachCounted<T>(docs: AsyncIterable<T> | Iterable<T>, progress: Progress | undefined, step: string): AsyncGenerator<T> {
+  const expected = Array.isArray(docs) ? docs.length : null;
+  progress?.step(step);
+  let done = 0;
+  for await (const doc of docs) {
+    progress?.update(++done, expected, 'documents');
+    yield doc;
+  }
+}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { KbDocument } from '../../../schemas/kb-document.ts';
-import type { Progress } from '../../progress.ts';
+import { eachCounted, type Progress } from '../../progress.ts';
 import { cacheDir, cacheEnabledByDefault, sourceHash } from '../../cache/location.ts';
 import { hashOf } from '../../cache/store.ts';
 import { directorySize, stagingDirFor, swapInto } from '../index-dir.ts';
@@ -85,11 +85,8 @@ export class CompactWriter implements IndexWriter {
 
   async write(docs: AsyncIterable<KbDocument> | Iterable<KbDocument>): Promise<void> {
     const staging = this.#requireStaging();
-    const expected = Array.isArray(docs) ? docs.length : null;
-    this.#progress?.step('compact index: adding documents');
-    for await (const doc of docs) {
+    for await (const doc of eachCounted(docs, this.#progress, 'compact index: adding documents')) {
       this.#total++;
-      this.#progress?.update(this.#total, expected, 'documents');
       let analysis: Analysis;
       try {
         analysis = this.#cache ? this.#cache.get(analysisKey(doc), () => analyse(doc)) : analyse(doc);

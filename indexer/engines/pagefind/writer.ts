@@ -3,7 +3,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { KbDocument } from '../../../schemas/kb-document.ts';
 import type { IndexSpec, IndexStats, IndexWriter, WriteFailure } from '../types.ts';
-import type { Progress } from '../../progress.ts';
+import { eachCounted, type Progress } from '../../progress.ts';
 import { toPagefindRecords } from './records.ts';
 import { directorySize, stagingDirFor, swapInto } from '../index-dir.ts';
 
@@ -43,11 +43,8 @@ export class PagefindWriter implements IndexWriter {
 
   async write(docs: AsyncIterable<KbDocument> | Iterable<KbDocument>): Promise<void> {
     const index = this.#requireIndex();
-    const expected = Array.isArray(docs) ? docs.length : null;
-    this.#progress?.step('pagefind: adding records');
-    for await (const doc of docs) {
+    for await (const doc of eachCounted(docs, this.#progress, 'pagefind: adding records')) {
       this.#total++;
-      this.#progress?.update(this.#total, expected, 'documents');
       const errors: string[] = [];
       for (const record of toPagefindRecords(doc)) {
         const response = await index.addCustomRecord(record);
