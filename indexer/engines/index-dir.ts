@@ -1,5 +1,6 @@
 import { readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { IndexStats, WriteFailure } from './types.ts';
 
 /**
  * Helpers of the file-based engines (Pagefind, the compact index): an index is written into a staging
@@ -36,4 +37,9 @@ export async function directorySize(dir: string): Promise<number> {
     if (entry.isFile()) bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
   }
   return bytes;
+}
+
+/** The stats of a file-based index just swapped into `outDir`: its documents, failures, time and bytes. */
+export async function writtenStats(outDir: string, total: number, failures: WriteFailure[], startedAt: number): Promise<IndexStats> {
+  return { total, failed: failures.length, seconds: (performance.now() - startedAt) / 1000, bytes: await directorySize(outDir), failures };
 }

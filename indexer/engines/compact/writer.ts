@@ -6,7 +6,7 @@ import type { KbDocument } from '../../../schemas/kb-document.ts';
 import { eachCounted, type Progress } from '../../progress.ts';
 import { cacheDir, cacheEnabledByDefault, sourceHash } from '../../cache/location.ts';
 import { hashOf } from '../../cache/store.ts';
-import { directorySize, stagingDirFor, swapInto } from '../index-dir.ts';
+import { stagingDirFor, swapInto, writtenStats } from '../index-dir.ts';
 import { recordFilters } from '../pagefind/records.ts';
 import { markdownToPlainText } from '../pagefind/plain-text.ts';
 import type { IndexSpec, IndexStats, IndexWriter, WriteFailure } from '../types.ts';
@@ -163,13 +163,7 @@ export class CompactWriter implements IndexWriter {
     await mkdir(path.dirname(this.outDir), { recursive: true });
     await swapInto(staging, this.outDir);
     this.#staging = undefined;
-    const stats: IndexStats = {
-      total: this.#total,
-      failed: this.#failures.length,
-      seconds: (performance.now() - this.#started) / 1000,
-      bytes: await directorySize(this.outDir),
-      failures: this.#failures,
-    };
+    const stats = await writtenStats(this.outDir, this.#total, this.#failures, this.#started);
     if (this.#cache) {
       await this.#cache.save();
       this.#log(`compact index: ${this.#cache.hits} documents analysed earlier, ${this.#cache.misses} now`);

@@ -5,7 +5,7 @@ import type { KbDocument } from '../../../schemas/kb-document.ts';
 import type { IndexSpec, IndexStats, IndexWriter, WriteFailure } from '../types.ts';
 import { eachCounted, type Progress } from '../../progress.ts';
 import { toPagefindRecords } from './records.ts';
-import { directorySize, stagingDirFor, swapInto } from '../index-dir.ts';
+import { stagingDirFor, swapInto, writtenStats } from '../index-dir.ts';
 
 export interface PagefindWriterOptions {
   log?: (line: string) => void;
@@ -66,13 +66,7 @@ export class PagefindWriter implements IndexWriter {
     if (errors.length) throw new Error(`pagefind: writing the index failed: ${errors.join('; ')}`);
     await swapInto(this.#tempDir, this.outDir);
     this.#tempDir = undefined;
-    const stats: IndexStats = {
-      total: this.#total,
-      failed: this.#failures.length,
-      seconds: (performance.now() - this.#started) / 1000,
-      bytes: await directorySize(this.outDir),
-      failures: this.#failures,
-    };
+    const stats = await writtenStats(this.outDir, this.#total, this.#failures, this.#started);
     return stats;
   }
 
