@@ -1,7 +1,5 @@
 import { escapeHtml } from '../../../../indexer/engines/server/excerpt.ts';
-import { term } from '../../../../indexer/engines/compact/terms.ts';
-
-const WORD = /[\p{L}\p{N}]+/gu;
+import { term, wordSpans } from '../../../../indexer/engines/compact/terms.ts';
 
 /**
  * An excerpt of about `length` words around the densest run of matching words, those words in `<mark>`,
@@ -9,11 +7,7 @@ const WORD = /[\p{L}\p{N}]+/gu;
  * is marked for a search for «суд». Without a match the excerpt is the text's opening.
  */
 export function excerpt(text: string, isMatch: (term: string) => boolean, length = 28): { html: string; matches: number } {
-  const spans: { start: number; end: number; hit: boolean }[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const word = m[0].normalize('NFC').toLowerCase().replaceAll('ё', 'е');
-    spans.push({ start: m.index, end: m.index + m[0].length, hit: word.length <= 40 && isMatch(term(word)) });
-  }
+  const spans = Array.from(wordSpans(text), ({ start, end, word }) => ({ start, end, hit: word !== null && isMatch(term(word)) }));
   const matches = spans.reduce((n, s) => n + (s.hit ? 1 : 0), 0);
   let from = 0;
   if (matches) {
