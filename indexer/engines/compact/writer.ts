@@ -87,16 +87,17 @@ export class CompactWriter implements IndexWriter {
     const staging = this.#requireStaging();
     for await (const doc of eachCounted(docs, this.#progress, 'compact index: adding documents')) {
       this.#total++;
+      // Computed once: the analysis key, the fragment and the facet columns all need them.
+      const filters = recordFilters(doc);
       let analysis: Analysis;
       try {
-        analysis = this.#cache ? this.#cache.get(analysisKey(doc), () => analyse(doc)) : analyse(doc);
+        analysis = this.#cache ? this.#cache.get(analysisKey(doc, filters), () => analyse(doc, filters)) : analyse(doc, filters);
       } catch (error) {
         this.#failures.push({ id: doc.id, reason: error instanceof Error ? error.message : String(error) });
         continue;
       }
       const record = this.#postings.add(analysis.counts);
       this.#order.push({ date: doc.date, id: doc.id });
-      const filters = recordFilters(doc);
       for (const [key, column] of this.#facets) {
         const values = [...new Set(filters[key] ?? [])];
         // A trail's ancestors follow from its deepest codes: the column stores those only (a third of the bytes).
@@ -209,11 +210,11 @@ export class CompactWriter implements IndexWriter {
 }
 
 /** A hash of everything `analyse` reads of a document (not its similar or citing lists, which it does not). */
-const analysisKey = (doc: KbDocument): string =>
-  hashOf(doc.id, doc.url, doc.kind, doc.date, doc.languages, doc.title, doc.body, doc.caseNumber ?? '', doc.court ?? '', doc.categories[0] ?? '', doc.number ?? '', recordFilters(doc));
+const analysisKey = (doc: KbDocument, filters: Record<string, string[]>): string =>
+  hashOf(doc.id, doc.url, doc.kind, doc.date, doc.languages, doc.title, doc.body, doc.caseNumber ?? '', doc.court ?? '', doc.categories[0] ?? '', doc.number ?? '', filters);
 
 /** A document's fragment file (what its hit shows, gzipped) and its term counts (title words weighted). */
-function analyse(doc: KbDocument): Analysis {
+function analyse(doc: KbDocument, filters: Record<string, string[]>): Analysis {
   const counts = new Map<string, number>();
   const add = (text: string, weight: number) => {
     for (const t of terms(text)) counts.set(t, (counts.get(t) ?? 0) + weight);
@@ -225,7 +226,7 @@ function analyse(doc: KbDocument): Analysis {
     date: doc.date,
     title: {},
     meta: {},
-    filters: recordFilters(doc),
+    filters,
     text: {},
   };
   for (const lang of doc.languages) {
