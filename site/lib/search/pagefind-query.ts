@@ -98,16 +98,23 @@ export function safeExcerpt(html: string): string {
 export const deepestCategory = (trail: string[] | undefined): string | undefined =>
   trail?.reduce<string | undefined>((best, c) => (best === undefined || c.split('.').length > best.split('.').length ? c : best), undefined);
 
-/** A Pagefind fragment → our hit, its url moved under the interface language's prefix. */
-export function toHit(fragment: PagefindFragment, urlPrefix: string): SearchHit {
+const SINGLE_VALUED: FacetKey[] = ['court', 'region', 'instance', 'outcome', 'status', 'actType', 'proceeding'];
+
+/** A hit's display metadata from a record's facet values: each single-valued facet, and the deepest category. */
+export function facetMeta(filters: Record<string, string[]> | undefined): Record<string, string> {
   const meta: Record<string, string> = {};
-  const single: FacetKey[] = ['court', 'region', 'instance', 'outcome', 'status', 'actType', 'proceeding'];
-  for (const key of single) {
-    const v = fragment.filters?.[key]?.[0];
+  for (const key of SINGLE_VALUED) {
+    const v = filters?.[key]?.[0];
     if (v) meta[key] = v;
   }
-  const category = deepestCategory(fragment.filters?.category);
+  const category = deepestCategory(filters?.category);
   if (category) meta.category = category;
+  return meta;
+}
+
+/** A Pagefind fragment → our hit, its url moved under the interface language's prefix. */
+export function toHit(fragment: PagefindFragment, urlPrefix: string): SearchHit {
+  const meta = facetMeta(fragment.filters);
   for (const [k, v] of Object.entries(fragment.meta)) if (v && !['title', 'image', 'image_alt', 'id'].includes(k)) meta[k] = v;
   const hash = fragment.url.indexOf('#');
   const lang = hash >= 0 ? fragment.url.slice(hash + 1) : undefined;

@@ -3,7 +3,7 @@ import type { SearchHit, SearchQuery } from '../../../../schemas/search.ts';
 import type { CompactFragment } from '../../../../indexer/engines/compact/fragment.ts';
 import { term, words } from '../../../../indexer/engines/compact/terms.ts';
 import { type FacetCounts, type SearchBackend, type SiteSearchResult } from '../backend.ts';
-import { deepestCategory, toPagefindSearch } from '../pagefind-query.ts';
+import { facetMeta, toPagefindSearch } from '../pagefind-query.ts';
 import { STATIC_INDEX_PATH } from '../../static-index.ts';
 import { excerpt } from './excerpt.ts';
 import { openCompactIndex, type CompactIndex, type Postings } from './load.ts';
@@ -17,7 +17,6 @@ const MAX_PREFIX_TERMS = 64;
 const MIN_PREFIX = 3;
 /** The some-words fallback counts only words this long (as Pagefind's fallback does, see relaxed.ts). */
 const RELAXED_MIN_LENGTH = 3;
-const SINGLE_VALUED = ['court', 'region', 'instance', 'outcome', 'status', 'actType', 'proceeding'] as const;
 
 /**
  * The static search over the compact index (FORMAT.md), for corpora past Pagefind's comfortable size. A
@@ -146,13 +145,7 @@ function toHit(f: CompactFragment, lang: SearchQuery['lang'], isMatch: (t: strin
   const langs = (f.filters.language ?? Object.keys(f.text)) as DocLang[];
   const cuts = langs.map((l) => ({ lang: l, ...excerpt(f.text[l] ?? '', isMatch) }));
   const best = cuts.reduce((a, b) => (b.matches > a.matches || (b.matches === a.matches && b.lang === lang && a.lang !== lang) ? b : a), cuts[0]!);
-  const meta: Record<string, string> = {};
-  for (const key of SINGLE_VALUED) {
-    const v = f.filters[key]?.[0];
-    if (v) meta[key] = v;
-  }
-  const category = deepestCategory(f.filters.category);
-  if (category) meta.category = category;
+  const meta = facetMeta(f.filters);
   for (const [k, v] of Object.entries(f.meta)) if (v && k !== 'category') meta[k] = v;
   if (best) meta.docLang = best.lang;
   const secondary = best && best.lang !== langs[0];
