@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { KbDocument } from '../../schemas/kb-document.ts';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge-base.ts';
 import { writeCompactIndex } from '../engines/compact/index.ts';
-import type { CompactFragment } from '../engines/compact/fragment.ts';
+import type { CompactFragment } from '../engines/compact/format.ts';
 
 /**
  * Personal data of private persons in the real decisions of `content/` never reaches a page or an

@@ -1,5 +1,5 @@
 import { ByteWriter } from './codec.ts';
-import { impact } from './fragment.ts';
+import { impact } from './format.ts';
 
 /** One term's postings while the index is built: record (in arrival order) and term frequency. */
 interface Growing {

@@ -23,7 +23,7 @@ import {
   termShardFile,
   type CompactFragment,
   type CompactManifest,
-} from './fragment.ts';
+} from './format.ts';
 import { AnalysisCache, type Analysis } from './analysis-cache.ts';
 import { PostingsBuilder } from './postings.ts';
 import { terms } from './terms.ts';

@@ -1,6 +1,6 @@
 import type { DocLang } from '../../../../schemas/common.ts';
 import type { SearchHit, SearchQuery } from '../../../../schemas/search.ts';
-import type { CompactFragment } from '../../../../indexer/engines/compact/fragment.ts';
+import type { CompactFragment } from '../../../../indexer/engines/compact/format.ts';
 import { term, words } from '../../../../indexer/engines/compact/terms.ts';
 import { type FacetCounts, type SearchBackend, type SiteSearchResult } from '../backend.ts';
 import { facetMeta, toPagefindSearch } from '../pagefind-query.ts';

@@ -7,7 +7,7 @@ import { SearchQuery, type SearchQueryInput } from '../../../../schemas/search.t
 import type { KbDocument } from '../../../../schemas/kb-document.ts';
 import { INDEX_SPEC } from '../../../../indexer/engines/index.ts';
 import { CompactWriter } from '../../../../indexer/engines/compact/writer.ts';
-import type { CompactManifest } from '../../../../indexer/engines/compact/fragment.ts';
+import type { CompactManifest } from '../../../../indexer/engines/compact/format.ts';
 import { loadKnowledgeBase } from '../../../../indexer/knowledge-base.ts';
 import { TODAY, VALID_DIR } from '../../../../indexer/test/paths.ts';
 import type { SiteSearchResult } from '../backend.ts';

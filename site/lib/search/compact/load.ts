@@ -9,7 +9,7 @@ import {
   withAncestors,
   type CompactFragment,
   type CompactManifest,
-} from '../../../../indexer/engines/compact/fragment.ts';
+} from '../../../../indexer/engines/compact/format.ts';
 
 /** One term's postings: record ids ascending and their impacts (FORMAT.md). */
 export interface Postings {

@@ -1,4 +1,4 @@
-import { BM25, idf } from '../../../../indexer/engines/compact/fragment.ts';
+import { BM25, idf } from '../../../../indexer/engines/compact/format.ts';
 import type { FacetColumn, Postings } from './load.ts';
 
 /**

@@ -1,6 +1,9 @@
 import type { DocLang } from '../../../schemas/common.ts';
 
-/** The file names and constants of format 1 (FORMAT.md), shared by the writer and the search client. */
+/**
+ * Format 1 of the compact index (FORMAT.md) as code: file names, the manifest and fragment shapes, and the
+ * scoring both sides must agree on. Shared by the writer and the search client, so pure.
+ */
 export const FORMAT = 'taldau-compact';
 export const FORMAT_VERSION = 1;
 export const BM25 = { k1: 1.2, b: 0.75 } as const;
