@@ -38,7 +38,7 @@ export async function runBench(args: BenchArgs, progress: Progress, root = proce
   const content = path.join(work, 'content');
   const dist = path.join(work, 'dist');
   // Each kind has its own directory and run file, so one work dir can hold both for side-by-side runs.
-  const indexOut = path.join(work, kind === 'pagefind' ? 'index' : kind);
+  const indexOut = path.join(work, indexDirName(kind));
   const baselineOut = path.join(work, 'baseline');
   const baselinePage = path.join(work, 'baseline-page');
   await Promise.all((args.reuse ? [dist, baselineOut, baselinePage] : [dist, indexOut, baselineOut, baselinePage]).map((d) => rm(d, { recursive: true, force: true })));
@@ -154,6 +154,8 @@ export async function runBench(args: BenchArgs, progress: Progress, root = proce
 
 /** What a run leaves in its work dir so that `--reuse` can report the corpus and index it did not rebuild. */
 const runFile = (kind: StaticIndex) => (kind === 'pagefind' ? 'index-run.json' : `index-run-${kind}.json`);
+/** Where a kind's index lives in the work dir (Pagefind's keeps the name earlier runs gave it). */
+const indexDirName = (kind: StaticIndex) => (kind === 'pagefind' ? 'index' : kind);
 interface IndexedCorpus {
   corpus: { decisions: number; bytes: number; seconds: number };
   documents: number;
@@ -194,7 +196,7 @@ async function reusedRun(work: string, decisions: number, kind: StaticIndex): Pr
   }
   if (!(run.documents > 0 && run.index?.seconds > 0 && run.corpus?.decisions > 0)) throw new BenchStepError(`--reuse: ${file} lacks documents, index.seconds or corpus.decisions`);
   if (run.corpus.decisions !== decisions) throw new BenchStepError(`--reuse: ${file} is of ${run.corpus.decisions} decisions, not ${decisions}`);
-  for (const dir of ['content', kind === 'pagefind' ? 'index' : kind]) {
+  for (const dir of ['content', indexDirName(kind)]) {
     if (!(await stat(path.join(work, dir)).then(() => true, () => false))) throw new BenchStepError(`--reuse: ${path.join(work, dir)} is missing`);
   }
   return run;

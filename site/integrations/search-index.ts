@@ -25,7 +25,9 @@ function writeStaticIndex(kind: StaticIndex, documents: KbDocument[], outDir: st
  * as soon as the pages have loaded the knowledge base, into a staging directory under Astro's cache dir,
  * and is moved into place at `astro:build:done`. Pagefind is a separate process, so on a machine with two cores its indexing runs
  * beside Astro's single-threaded page rendering instead of after it (at 2,000 decisions ~15 s of a ~65 s
- * build; it grows linearly with the corpus).
+ * build; it grows linearly with the corpus). The compact writer runs in this process, between the pages'
+ * awaits: its per-document analysis shares Astro's thread unless `.cache/compact/` already holds it (a
+ * `taldau index --engine compact` before the build, or the previous build).
  */
 export function taldauSearchIndex(): AstroIntegration {
   let cacheDir = '';
@@ -37,7 +39,7 @@ export function taldauSearchIndex(): AstroIntegration {
         cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:build:start': ({ logger }) => {
-        const staging = path.join(cacheDir, `taldau-pagefind-${process.pid}-${Date.now()}`);
+        const staging = path.join(cacheDir, `taldau-search-index-${process.pid}-${Date.now()}`);
         const done = whenKbLoaded().then(async (kb) => {
           const kind = staticIndexFor(kb.documents.length);
           return { kind, stats: await writeStaticIndex(kind, kb.documents, staging, (line) => logger.info(line)) };
