@@ -11,10 +11,6 @@ export class ByteWriter {
   #bytes = new Uint8Array(1024);
   #length = 0;
 
-  get length(): number {
-    return this.#length;
-  }
-
   varint(value: number): this {
     if (!Number.isInteger(value) || value < 0) throw new RangeError(`varint: ${value} is not a non-negative integer`);
     this.#reserve(8);
@@ -69,10 +65,6 @@ export class ByteReader {
     readonly bytes: Uint8Array,
     readonly source = 'index file',
   ) {}
-
-  get done(): boolean {
-    return this.#offset >= this.bytes.length;
-  }
 
   varint(): number {
     let value = 0;

@@ -11,7 +11,6 @@ import type { FacetColumn, Postings } from './load.ts';
 export interface TextMatch {
   scores: Float32Array;
   matched: Uint8Array;
-  words: number;
 }
 
 /**
@@ -46,7 +45,7 @@ export function matchWords(docs: number, perWord: Postings[][]): TextMatch {
       }
     }
   }
-  return { scores, matched, words: perWord.length };
+  return { scores, matched };
 }
 
 /** A facet filter against one column: `any` (OR; null = no constraint) and `none` as value ids. */
