@@ -21,6 +21,9 @@ export default defineConfig({
   // next page's rendering (measured in docs/scale.md). TALDAU_BUILD_CONCURRENCY overrides it for benchmarks.
   build: { format: 'directory', concurrency: Number(process.env.TALDAU_BUILD_CONCURRENCY) || 4 },
   server: { host: '127.0.0.1', port: 4321 },
+  // The dev server watches the project; the caches and generated corpora (a benchmark's .cache/bench holds
+  // tens of thousands of files) would exhaust the system's file watchers and are not sources.
+  vite: { server: { watch: { ignored: ['**/.cache/**', '**/dist/**', '**/test-results/**'] } } },
   integrations: [taldauSearchIndex(), ...(serverSearch ? [taldauSearchEndpoint()] : [])],
   ...(serverSearch ? { adapter: node({ mode: 'standalone' }) } : {}),
 });
