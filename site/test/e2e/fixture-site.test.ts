@@ -39,6 +39,26 @@ describe('build', () => {
     expect(Object.keys(entry.languages).sort()).toEqual(['kk', 'ru']);
   });
 
+  it('writes every document page in each interface language into the page shell, and leaves no shell behind', async () => {
+    const files = (await htmlFiles(site.outDir)).map((f) => path.relative(site.outDir, f));
+    expect(files.filter((f) => f.includes('_taldau-shell'))).toEqual([]);
+    for (const [file, lang, title] of [
+      ['decisions/1-3001-2022/index.html', 'ru', '<title>'],
+      ['kk/decisions/1-3001-2022/index.html', 'kk', '<title>'],
+      ['en/decisions/1-3001-2022/index.html', 'en', '<title>'],
+    ] as const) {
+      const html = await readFile(path.join(site.outDir, file), 'utf8');
+      expect(html, file).toContain(`<html lang="${lang}"`);
+      expect(html, file).toContain(title);
+      // The page's own path in the language switcher, in all three languages.
+      for (const href of ['/decisions/1-3001-2022/', '/kk/decisions/1-3001-2022/', '/en/decisions/1-3001-2022/']) expect(html, file).toContain(`href="${href}"`);
+      expect(html, file).toMatch(/<main id="main"[^>]*>\s*<nav class="breadcrumbs"/);
+    }
+    for (const file of await htmlFiles(site.outDir)) {
+      expect(await readFile(file, 'utf8'), file).not.toMatch(/taldau-shell|TALDAU-SHELL/);
+    }
+  });
+
   it('no raw HTML or script from content reaches any page', async () => {
     for (const file of await htmlFiles(site.outDir)) {
       const html = await readFile(file, 'utf8');
