@@ -1,12 +1,7 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Analysis } from './analyse.ts';
 import { ByteReader, ByteWriter } from './codec.ts';
-
-/** What the writer keeps of one document: its fragment file (gzip bytes, as written) and its term counts. */
-export interface Analysis {
-  fragment: Uint8Array;
-  counts: Iterable<[string, number]>;
-}
 
 const MAGIC = 'taldau-compact-analysis';
 
@@ -57,23 +52,24 @@ export class AnalysisCache {
     return cache;
   }
 
-  /** The analysis stored under `key`, or `compute()`'s — remembered either way for `save()`. */
-  get(key: string, compute: () => Analysis): Analysis {
+  /** The analysis stored under `key` (remembered for `save()`), or undefined: compute it and `put()` it. */
+  get(key: string): Analysis | undefined {
     const stored = this.#used.get(key) ?? this.#stored.get(key);
-    if (stored) {
-      try {
-        const analysis = this.#decode(stored);
-        this.hits++;
-        this.#used.set(key, stored);
-        return analysis;
-      } catch {
-        // fall through: recomputed
-      }
+    if (!stored) return undefined;
+    try {
+      const analysis = this.#decode(stored);
+      this.hits++;
+      this.#used.set(key, stored);
+      return analysis;
+    } catch {
+      return undefined; // recomputed
     }
+  }
+
+  /** A new analysis, kept for the next build. */
+  put(key: string, analysis: Analysis): void {
     this.misses++;
-    const analysis = compute();
     this.#used.set(key, this.#encode(analysis));
-    return analysis;
   }
 
   /** Writes the entries this build used (temp file renamed into place); a failure to write is not fatal. */

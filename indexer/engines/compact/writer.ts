@@ -5,39 +5,34 @@ import { gzipSync } from 'node:zlib';
 import type { KbDocument } from '../../../schemas/kb-document.ts';
 import { eachCounted, type Progress } from '../../progress.ts';
 import { cacheDir, cacheEnabledByDefault, sourceHash } from '../../cache/location.ts';
-import { hashOf } from '../../cache/store.ts';
 import { stagingDirFor, swapInto, writtenStats } from '../index-dir.ts';
 import { recordFilters } from '../pagefind/records.ts';
-import { markdownToPlainText } from '../pagefind/plain-text.ts';
 import type { IndexSpec, IndexStats, IndexWriter, WriteFailure } from '../types.ts';
 import { ByteWriter } from './codec.ts';
-import {
-  BM25,
-  FORMAT,
-  FORMAT_VERSION,
-  TITLE_WEIGHT,
-  deepestCodes,
-  facetFile,
-  fragmentFile,
-  manifestFile,
-  termShardFile,
-  type CompactFragment,
-  type CompactManifest,
-} from './format.ts';
-import { AnalysisCache, type Analysis } from './analysis-cache.ts';
+import { BM25, FORMAT, FORMAT_VERSION, deepestCodes, facetFile, fragmentFile, manifestFile, termShardFile, type CompactManifest } from './format.ts';
+import { analysisInput, analysisKey, type Analysis } from './analyse.ts';
+import { AnalysisCache } from './analysis-cache.ts';
+import { AnalysisPool } from './analysis-pool.ts';
 import { PostingsBuilder } from './postings.ts';
-import { terms } from './terms.ts';
 
 export interface CompactWriterOptions {
   log?: (line: string) => void;
   progress?: Progress;
   /** Keep each document's analysis for the next build (default: on, see indexer/cache/location.ts). */
   cache?: boolean;
+  /** Worker threads for the analysis; 0 runs it in the calling thread (default: AnalysisPool.defaultSize()). */
+  workers?: number;
 }
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** The code an analysis depends on: a change to any of it invalidates the cache. */
 const ANALYSIS_CODE = ['indexer/engines/compact', 'indexer/engines/pagefind/plain-text.ts', 'indexer/engines/pagefind/records.ts', 'schemas/facets.ts'];
+
+/**
+ * Documents whose analysis may be under way at once: enough to keep the workers busy while results are
+ * taken in arrival order (which keeps the index byte-identical however the workers interleave).
+ */
+const ANALYSES_IN_FLIGHT = 64;
 
 /** A term shard is closed once its entries pass this many bytes (before gzip): one fetch per word stays small. */
 const SHARD_BYTES = 32 * 1024;
@@ -53,6 +48,7 @@ export class CompactWriter implements IndexWriter {
   readonly #log: (line: string) => void;
   readonly #progress: Progress | undefined;
   readonly #useCache: boolean;
+  readonly #pool: AnalysisPool;
   #cache: AnalysisCache | undefined;
   #staging: string | undefined;
   #started = 0;
@@ -68,6 +64,7 @@ export class CompactWriter implements IndexWriter {
     this.#log = options.log ?? (() => {});
     this.#progress = options.progress;
     this.#useCache = options.cache ?? cacheEnabledByDefault();
+    this.#pool = new AnalysisPool(options.workers ?? AnalysisPool.defaultSize());
   }
 
   async prepare(spec: IndexSpec): Promise<void> {
@@ -85,36 +82,57 @@ export class CompactWriter implements IndexWriter {
 
   async write(docs: AsyncIterable<KbDocument> | Iterable<KbDocument>): Promise<void> {
     const staging = this.#requireStaging();
+    const pending: { doc: KbDocument; filters: Record<string, string[]>; analysis: Promise<Analysis> }[] = [];
     for await (const doc of eachCounted(docs, this.#progress, 'compact index: adding documents')) {
       this.#total++;
       // Computed once: the analysis key, the fragment and the facet columns all need them.
       const filters = recordFilters(doc);
-      let analysis: Analysis;
-      try {
-        analysis = this.#cache ? this.#cache.get(analysisKey(doc, filters), () => analyse(doc, filters)) : analyse(doc, filters);
-      } catch (error) {
-        this.#failures.push({ id: doc.id, reason: error instanceof Error ? error.message : String(error) });
-        continue;
-      }
-      const record = this.#postings.add(analysis.counts);
-      this.#order.push({ date: doc.date, id: doc.id });
-      for (const [key, column] of this.#facets) {
-        const values = [...new Set(filters[key] ?? [])];
-        // A trail's ancestors follow from its deepest codes: the column stores those only (a third of the bytes).
-        column.perRecord.push(
-          (column.hierarchical ? deepestCodes(values) : values).map((v) => {
-            let id = column.ids.get(v);
-            if (id === undefined) column.ids.set(v, (id = column.values.push(v) - 1));
-            return id;
-          }),
-        );
-      }
-      await writeFile(path.join(staging, 'pending', String(record)), analysis.fragment);
+      const analysis = this.#analysisOf(analysisInput(doc, filters));
+      analysis.catch(() => undefined); // taken (and reported) in order below
+      pending.push({ doc, filters, analysis });
+      if (pending.length >= ANALYSES_IN_FLIGHT) await this.#add(pending.shift()!, staging);
     }
+    while (pending.length) await this.#add(pending.shift()!, staging);
+  }
+
+  /** The cached analysis, or one computed on the pool and remembered for the next build. */
+  #analysisOf(input: ReturnType<typeof analysisInput>): Promise<Analysis> {
+    const key = this.#cache ? analysisKey(input) : '';
+    const cached = this.#cache?.get(key);
+    if (cached) return Promise.resolve(cached);
+    return this.#pool.run(input).then((analysis) => (this.#cache?.put(key, analysis), analysis));
+  }
+
+  async #add(
+    { doc, filters, analysis: analysed }: { doc: KbDocument; filters: Record<string, string[]>; analysis: Promise<Analysis> },
+    staging: string,
+  ): Promise<void> {
+    let analysis: Analysis;
+    try {
+      analysis = await analysed;
+    } catch (error) {
+      this.#failures.push({ id: doc.id, reason: error instanceof Error ? error.message : String(error) });
+      return;
+    }
+    const record = this.#postings.add(analysis.counts);
+    this.#order.push({ date: doc.date, id: doc.id });
+    for (const [key, column] of this.#facets) {
+      const values = [...new Set(filters[key] ?? [])];
+      // A trail's ancestors follow from its deepest codes: the column stores those only (a third of the bytes).
+      column.perRecord.push(
+        (column.hierarchical ? deepestCodes(values) : values).map((v) => {
+          let id = column.ids.get(v);
+          if (id === undefined) column.ids.set(v, (id = column.values.push(v) - 1));
+          return id;
+        }),
+      );
+    }
+    await writeFile(path.join(staging, 'pending', String(record)), analysis.fragment);
   }
 
   async finalize(): Promise<IndexStats> {
     const staging = this.#requireStaging();
+    await this.#pool.close();
     const records = this.#postings.records;
     // Newest first, ties by id: «newest first» is then record order, and nothing about dates is shipped.
     const arrivals = [...this.#order.keys()].sort((a, b) => {
@@ -174,6 +192,7 @@ export class CompactWriter implements IndexWriter {
   }
 
   async close(): Promise<void> {
+    await this.#pool.close();
     if (this.#staging) await rm(this.#staging, { recursive: true, force: true });
     this.#staging = undefined;
     this.#postings = new PostingsBuilder();
@@ -207,41 +226,4 @@ export class CompactWriter implements IndexWriter {
     if (!this.#staging) throw new Error('compact index: prepare() must run before write() and finalize()');
     return this.#staging;
   }
-}
-
-/** A hash of everything `analyse` reads of a document (not its similar or citing lists, which it does not). */
-const analysisKey = (doc: KbDocument, filters: Record<string, string[]>): string =>
-  hashOf(doc.id, doc.url, doc.kind, doc.date, doc.languages, doc.title, doc.body, doc.caseNumber ?? '', doc.court ?? '', doc.categories[0] ?? '', doc.number ?? '', filters);
-
-/** A document's fragment file (what its hit shows, gzipped) and its term counts (title words weighted). */
-function analyse(doc: KbDocument, filters: Record<string, string[]>): Analysis {
-  const counts = new Map<string, number>();
-  const add = (text: string, weight: number) => {
-    for (const t of terms(text)) counts.set(t, (counts.get(t) ?? 0) + weight);
-  };
-  const fragment: CompactFragment = {
-    id: doc.id,
-    url: doc.url,
-    kind: doc.kind,
-    date: doc.date,
-    title: {},
-    meta: {},
-    filters,
-    text: {},
-  };
-  for (const lang of doc.languages) {
-    const title = doc.title[lang];
-    if (title) {
-      fragment.title[lang] = title;
-      add(title, TITLE_WEIGHT);
-    }
-    const text = markdownToPlainText(doc.body[lang] ?? '');
-    fragment.text[lang] = text;
-    add(text, 1);
-  }
-  if (doc.caseNumber) fragment.meta.caseNumber = doc.caseNumber;
-  if (doc.court) fragment.meta.court = doc.court;
-  if (doc.categories[0]) fragment.meta.category = doc.categories[0];
-  if (doc.number) fragment.meta.number = doc.number;
-  return { fragment: gzipSync(JSON.stringify(fragment)), counts };
 }
