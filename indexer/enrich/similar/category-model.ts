@@ -27,23 +27,26 @@ const TERMS_PER_CATEGORY = 40;
 export function buildCategoryModel(categories: Iterable<CategoryWords>, documents: KbDocument[], termsPerCategory = TERMS_PER_CATEGORY): CategoryModel {
   const list = [...categories];
   const raw = new Map<string, Map<string, number>>();
-  const add = (code: string, text: string, weight: number) => {
+  const addCounts = (code: string, counts: Map<string, number>, weight: number) => {
     const bag = raw.get(code) ?? new Map<string, number>();
-    for (const [t, c] of termCounts(text)) bag.set(t, (bag.get(t) ?? 0) + c * weight);
+    for (const [t, c] of counts) bag.set(t, (bag.get(t) ?? 0) + c * weight);
     raw.set(code, bag);
   };
+  const add = (code: string, text: string, weight: number) => addCounts(code, termCounts(text), weight);
   const known = new Set(list.map((c) => c.code));
   for (const c of list) {
     add(c.code, [c.name.ru, c.name.kk, c.name.en, ...c.aliases.ru, ...c.aliases.kk].join('\n'), NAME_WEIGHT);
     if (c.description) add(c.code, Object.values(c.description).join('\n'), DOC_HEAD_WEIGHT);
   }
   for (const doc of documents) {
-    const head = [...Object.values(doc.title), ...doc.keywords].join('\n');
-    const body = Object.values(doc.body).join('\n');
-    for (const code of doc.categoryTrail) {
-      if (!known.has(code)) continue;
-      add(code, head, DOC_HEAD_WEIGHT);
-      add(code, body, DOC_BODY_WEIGHT);
+    const trail = doc.categoryTrail.filter((code) => known.has(code));
+    if (!trail.length) continue;
+    // Counted once per document, not once per category of its trail: at 50,000 decisions that was 33 s a build.
+    const head = termCounts([...Object.values(doc.title), ...doc.keywords].join('\n'));
+    const body = termCounts(Object.values(doc.body).join('\n'));
+    for (const code of trail) {
+      addCounts(code, head, DOC_HEAD_WEIGHT);
+      addCounts(code, body, DOC_BODY_WEIGHT);
     }
   }
 
