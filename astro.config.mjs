@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import { taldauDocumentPages } from './site/integrations/document-pages.ts';
+import { taldauOutDirCleanup } from './site/integrations/out-dir-cleanup.ts';
 import { taldauSearchIndex } from './site/integrations/search-index.ts';
 import { serverSearchConfigured, taldauSearchEndpoint } from './site/integrations/search-endpoint.ts';
 
@@ -25,6 +26,6 @@ export default defineConfig({
   // The dev server watches the project; the caches and generated corpora (a benchmark's .cache/bench holds
   // tens of thousands of files) would exhaust the system's file watchers and are not sources.
   vite: { server: { watch: { ignored: ['**/.cache/**', '**/dist/**', '**/test-results/**'] } } },
-  integrations: [taldauDocumentPages(), taldauSearchIndex(), ...(serverSearch ? [taldauSearchEndpoint()] : [])],
+  integrations: [taldauOutDirCleanup(), taldauDocumentPages(), taldauSearchIndex(), ...(serverSearch ? [taldauSearchEndpoint()] : [])],
   ...(serverSearch ? { adapter: node({ mode: 'standalone' }) } : {}),
 });
