@@ -52,8 +52,12 @@ export async function writeDocumentPages(kb: SiteKb, outDir: string, log: (line:
     }
   }
   await Promise.all(inFlight);
-  // The shells are templates, not pages: nothing links to them and they must not be served.
-  for (const lang of UI_LANGS) await rm(path.dirname(path.dirname(pageFile(outDir, localize(lang, SHELL_SITE_PATH)))), { recursive: true, force: true });
+  // The shells are templates, not pages: nothing links to them and they must not be served. Each lives in
+  // `<lang prefix>/_taldau-shell/document/`; the whole `_taldau-shell/` goes.
+  for (const lang of UI_LANGS) {
+    const shellDir = path.dirname(pageFile(outDir, localize(lang, SHELL_SITE_PATH)));
+    await rm(path.dirname(shellDir), { recursive: true, force: true });
+  }
   return { pages: written, seconds: (Date.now() - started) / 1000 };
 }
 
