@@ -10,7 +10,7 @@ import { recordFilters } from '../pagefind/records.ts';
 import type { IndexSpec, IndexStats, IndexWriter, WriteFailure } from '../types.ts';
 import { ByteWriter } from './codec.ts';
 import { BM25, FORMAT, FORMAT_VERSION, deepestCodes, facetFile, fragmentFile, manifestFile, termShardFile, type CompactManifest } from './format.ts';
-import { analysisInput, analysisKey, type Analysis } from './analyse.ts';
+import { analysisInput, analysisKey, type Analysis, type AnalysisInput } from './analyse.ts';
 import { AnalysisCache } from './analysis-cache.ts';
 import { AnalysisPool } from './analysis-pool.ts';
 import { PostingsBuilder } from './postings.ts';
@@ -33,6 +33,12 @@ const ANALYSIS_CODE = ['indexer/engines/compact', 'indexer/engines/pagefind/plai
  * taken in arrival order (which keeps the index byte-identical however the workers interleave).
  */
 const ANALYSES_IN_FLIGHT = 64;
+
+/** A document on its way into the index: what its analysis reads (id, date and filters too), and the analysis. */
+interface Pending {
+  input: AnalysisInput;
+  analysis: Promise<Analysis>;
+}
 
 /** A term shard is closed once its entries pass this many bytes (before gzip): one fetch per word stays small. */
 const SHARD_BYTES = 32 * 1024;
@@ -82,42 +88,39 @@ export class CompactWriter implements IndexWriter {
 
   async write(docs: AsyncIterable<KbDocument> | Iterable<KbDocument>): Promise<void> {
     const staging = this.#requireStaging();
-    const pending: { doc: KbDocument; filters: Record<string, string[]>; analysis: Promise<Analysis> }[] = [];
+    const pending: Pending[] = [];
     for await (const doc of eachCounted(docs, this.#progress, 'compact index: adding documents')) {
       this.#total++;
-      // Computed once: the analysis key, the fragment and the facet columns all need them.
-      const filters = recordFilters(doc);
-      const analysis = this.#analysisOf(analysisInput(doc, filters));
+      // Filters computed once: the analysis key, the fragment and the facet columns all need them.
+      const input = analysisInput(doc, recordFilters(doc));
+      const analysis = this.#analysisOf(input);
       analysis.catch(() => undefined); // taken (and reported) in order below
-      pending.push({ doc, filters, analysis });
+      pending.push({ input, analysis });
       if (pending.length >= ANALYSES_IN_FLIGHT) await this.#add(pending.shift()!, staging);
     }
     while (pending.length) await this.#add(pending.shift()!, staging);
   }
 
   /** The cached analysis, or one computed on the pool and remembered for the next build. */
-  #analysisOf(input: ReturnType<typeof analysisInput>): Promise<Analysis> {
+  #analysisOf(input: AnalysisInput): Promise<Analysis> {
     const key = this.#cache ? analysisKey(input) : '';
     const cached = this.#cache?.get(key);
     if (cached) return Promise.resolve(cached);
     return this.#pool.run(input).then((analysis) => (this.#cache?.put(key, analysis), analysis));
   }
 
-  async #add(
-    { doc, filters, analysis: analysed }: { doc: KbDocument; filters: Record<string, string[]>; analysis: Promise<Analysis> },
-    staging: string,
-  ): Promise<void> {
+  async #add({ input, analysis: analysed }: Pending, staging: string): Promise<void> {
     let analysis: Analysis;
     try {
       analysis = await analysed;
     } catch (error) {
-      this.#failures.push({ id: doc.id, reason: error instanceof Error ? error.message : String(error) });
+      this.#failures.push({ id: input.id, reason: error instanceof Error ? error.message : String(error) });
       return;
     }
     const record = this.#postings.add(analysis.counts);
-    this.#order.push({ date: doc.date, id: doc.id });
+    this.#order.push({ date: input.date, id: input.id });
     for (const [key, column] of this.#facets) {
-      const values = [...new Set(filters[key] ?? [])];
+      const values = [...new Set(input.filters[key] ?? [])];
       // A trail's ancestors follow from its deepest codes: the column stores those only (a third of the bytes).
       column.perRecord.push(
         (column.hierarchical ? deepestCodes(values) : values).map((v) => {
