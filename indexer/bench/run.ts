@@ -217,8 +217,8 @@ async function measureIndex(root: string, content: string, kind: StaticIndex, ou
 }
 
 async function measureSite(root: string, content: string, dist: string, cache: string, documents: number, kind: StaticIndex, progress: Progress) {
-  let pages = 0;
   let astroPages = 0;
+  let documentPages = 0;
   let indexSeconds: number | null = null;
   // Three interface languages per document page; the registry pages come on top.
   const expected = documents * 3;
@@ -229,12 +229,12 @@ async function measureSite(root: string, content: string, dist: string, cache: s
       env: { ...process.env, TALDAU_CONTENT: content, TALDAU_OUT_DIR: dist, TALDAU_CACHE_DIR: cache, TALDAU_STATIC_INDEX: kind, ASTRO_TELEMETRY_DISABLED: '1' },
       onLine: (line) => {
         // Astro logs each page it renders; the document pages, written into shells after them, in batches.
-        if (/index\.html/.test(line)) pages++;
+        if (/index\.html/.test(line)) astroPages++;
         const docs = /document pages: (\d+)\//.exec(line);
-        if (docs) pages = astroPages + Number(docs[1]);
-        else astroPages = pages;
+        if (docs) documentPages = Number(docs[1]);
         const m = /(?:Pagefind|Compact) index: .* in ([\d.]+) s/.exec(line);
         if (m) indexSeconds = Number(m[1]);
+        const pages = astroPages + documentPages;
         progress.update(pages, Math.max(expected, pages), 'pages');
       },
     }),
