@@ -25,7 +25,7 @@ export interface HtmlCache {
   get(markdown: string, prefix: string, render: () => string): string;
 }
 
-const PACKAGES = ['unified', 'remark-parse', 'remark-rehype', 'rehype-sanitize', 'rehype-stringify'];
+const PACKAGES = ['markdown-it'];
 
 /** The renderer's version: its source and its packages, read from the project (a site build runs from its root). */
 function rendererVersion(root: string): string | undefined {

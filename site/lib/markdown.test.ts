@@ -9,16 +9,35 @@ describe('renderMarkdown', () => {
     expect(html).not.toMatch(/<script|<img|<div|<b>|href="javascript:/i);
     expect(html).not.toMatch(/<[^>]*\s(onerror|onclick)=/i);
     // Written out as text, escaped:
-    expect(html).toContain('Текст &#x3C;script>alert(1)&#x3C;/script>');
-    expect(html).toContain('<p>&#x3C;div onclick="x()">блок&#x3C;/div></p>');
+    expect(html).toContain('Текст &lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('<p>&lt;div onclick=&quot;x()&quot;&gt;блок&lt;/div&gt;</p>');
     expect(html).toContain('жирный');
+  });
+
+  it('links only to relative, http(s) and mailto addresses, however the scheme is spelt', () => {
+    const hostile = [
+      '[a](javascript:alert(1))',
+      '[a](JaVaScRiPt:alert(1))',
+      '[a](&#106;avascript:alert(1))',
+      '[a](vbscript:msgbox(1))',
+      '[a](data:text/html;base64,PHNjcmlwdD4=)',
+      '[a](file:///etc/passwd)',
+      '<javascript:alert(1)>',
+      '![a](javascript:alert(1))',
+      '![a](data:image/svg+xml;base64,PHN2Zz4=)',
+      '[a][r]\n\n[r]: javascript:alert(1)',
+    ];
+    for (const md of hostile) expect(renderMarkdown(md), md).not.toMatch(/<a |<img |href=|src=/i);
+    expect(renderMarkdown('[закон](https://adilet.zan.kz/rus/docs/K1400000226)')).toBe('<p><a href="https://adilet.zan.kz/rus/docs/K1400000226">закон</a></p>');
+    expect(renderMarkdown('[п. 3](#p3) [почта](mailto:info@sud.kz) [акт](/decisions/x/)')).toBe(
+      '<p><a href="#p3">п. 3</a> <a href="mailto:info@sud.kz">почта</a> <a href="/decisions/x/">акт</a></p>',
+    );
   });
 
   it('keeps the resolutions’ paragraph anchors as ids, inline and at a block start', () => {
     const html = renderMarkdown('<a id="p1"></a>1. Кражей признаётся…\n\n<a id="p12"></a>\n\nДалее');
     expect(html).toContain('<a id="p1" class="para-anchor"></a>1. Кражей');
-    expect(html).toContain('<a id="p12" class="para-anchor"></a>');
-    expect(html).not.toContain('user-content-p');
+    expect(html).toContain('<p><a id="p12" class="para-anchor"></a></p>\n<p>Далее</p>');
   });
 
   it('prefixes anchors for the second language and leaves other ids clobbered', () => {

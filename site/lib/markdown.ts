@@ -1,104 +1,58 @@
-import type { Element, Root as HastRoot, RootContent as HastContent } from 'hast';
-import type { Root as MdastRoot, RootContent as MdastContent } from 'mdast';
-import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
-import rehypeStringify from 'rehype-stringify';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
+import MarkdownIt from 'markdown-it';
+import { escape as escapeHtml } from 'html-escaper';
 import { openHtmlCache } from './html-cache.ts';
 
 /**
- * Document text → safe HTML. Content is Markdown written or imported by people, so nothing raw reaches
- * a page: raw HTML is turned into visible text, remark-rehype runs without dangerous HTML, and
- * rehype-sanitize (GitHub's schema) removes what is left (javascript: links, event handlers). The one piece of HTML we keep is the resolutions' paragraph
- * anchor `<a id="pN"></a>`: it is turned into a Markdown-level node before HTML is dropped, and its id
- * is given back after sanitising (the sanitiser prefixes ids so content cannot clobber the page's own).
+ * Document text → safe HTML, with markdown-it (CommonMark). Content is Markdown written or imported by
+ * people, so nothing raw reaches a page: markdown-it runs with `html: false`, which writes raw HTML out
+ * as visible text (a reader sees `<script>…</script>` instead of it vanishing or running), and links and
+ * images keep only relative, http(s) and mailto addresses. The one piece of HTML we keep is the
+ * resolutions' paragraph anchor `<a id="pN"></a>`, recognised by its own inline rule and written back
+ * with its id under the text's prefix.
+ *
+ * markdown-it, not remark → rehype → sanitize: the HTML is the same for the Markdown our texts use, and
+ * it renders a 4 KB decision in ≈ 0.25 ms instead of ≈ 2.7 ms. At 50,000 decisions that was ≈ 150 s of a
+ * build from nothing (issue #5). Safety no longer rests on a sanitiser after the fact but on there being
+ * no way in: no raw HTML, an allow-list of link protocols, and tags only markdown-it itself writes.
  */
 
-const ANCHOR = /^<a\s+id="(p\d+)"\s*>\s*(?:<\/a>)?$/i;
-const CLOSE_A = /^<\/a>$/i;
-const CLOBBER = defaultSchema.clobberPrefix ?? 'user-content-';
+const ANCHOR = /<a\s+id="(p\d+)"\s*>(?:\s*<\/a>)?/iy;
+const SAFE_PROTOCOLS = new Set(['http', 'https', 'mailto']);
+const PROTOCOL = /^\s*([a-z][a-z0-9+.-]*):/i;
 
-type MdParent = { children: MdastContent[] };
+type RenderEnv = { anchorPrefix: string };
 
-const BLOCK_PARENTS = new Set(['root', 'blockquote', 'listItem']);
-
-/**
- * remark plugin: `<a id="pN"></a>` (inline or block html) → an empty `a` element with that id; any other
- * raw HTML → plain text, so a reader sees `<script>…</script>` written out instead of it vanishing or running.
- */
-function paragraphAnchors() {
-  return (tree: MdastRoot) => {
-    const walk = (node: MdParent & { type?: string }): void => {
-      const out: MdastContent[] = [];
-      for (let i = 0; i < node.children.length; i++) {
-        const child = node.children[i]!;
-        if (child.type === 'html') {
-          const m = ANCHOR.exec(child.value.trim());
-          if (m) {
-            // An inline `<a id>` is followed by its own `</a>` node: skip it.
-            const next = node.children[i + 1];
-            if (!/<\/a>\s*$/i.test(child.value) && next?.type === 'html' && CLOSE_A.test(next.value.trim())) i++;
-            out.push({ type: 'text', value: '', data: { hName: 'a', hProperties: { id: m[1] }, hChildren: [] } } as MdastContent);
-            continue;
-          }
-          const text = { type: 'text' as const, value: child.value };
-          out.push(BLOCK_PARENTS.has(node.type ?? 'root') ? { type: 'paragraph', children: [text] } : text);
-          continue;
-        }
-        if ('children' in child) walk(child as MdParent & { type: string });
-        out.push(child);
-      }
-      node.children = out;
-    };
-    walk(tree as MdParent & { type: string });
+function buildRenderer() {
+  const md = new MarkdownIt('commonmark', { html: false });
+  // A scheme-less address is relative (or a #fragment) and safe; any scheme must be on the list.
+  md.validateLink = (url) => {
+    const m = PROTOCOL.exec(url);
+    return !m || SAFE_PROTOCOLS.has(m[1]!.toLowerCase());
   };
+  md.inline.ruler.before('html_inline', 'paragraph_anchor', (state, silent) => {
+    if (state.src.charCodeAt(state.pos) !== 0x3c /* < */) return false;
+    ANCHOR.lastIndex = state.pos;
+    const m = ANCHOR.exec(state.src);
+    if (!m || state.pos + m[0].length > state.posMax) return false;
+    if (!silent) state.push('paragraph_anchor', 'a', 0).meta = { id: m[1] };
+    state.pos += m[0].length;
+    return true;
+  });
+  md.renderer.rules.paragraph_anchor = (tokens, idx, _options, env) =>
+    `<a id="${escapeHtml(((env as RenderEnv | undefined)?.anchorPrefix ?? '') + (tokens[idx]!.meta as { id: string }).id)}" class="para-anchor"></a>`;
+  return md;
 }
 
-/** rehype plugin (after sanitising): gives paragraph anchors their ids back, under an optional prefix. */
-function restoreAnchorIds(prefix: string) {
-  return (tree: HastRoot) => {
-    const walk = (nodes: HastContent[]) => {
-      for (const n of nodes) {
-        if (n.type !== 'element') continue;
-        const el = n as Element;
-        const id = el.properties?.id;
-        if (el.tagName === 'a' && typeof id === 'string' && id.startsWith(CLOBBER) && /^p\d+$/.test(id.slice(CLOBBER.length))) {
-          el.properties.id = `${prefix}${id.slice(CLOBBER.length)}`;
-          el.properties.className = ['para-anchor'];
-        }
-        walk(el.children);
-      }
-    };
-    walk(tree.children);
-  };
-}
+const renderer = buildRenderer();
 
 export interface RenderOptions {
   /** Prefix for paragraph anchor ids, so two texts on one page do not share `p1` (`kk-` → `kk-p1`). */
   anchorPrefix?: string;
 }
 
-// One frozen processor per anchor prefix ('' and `kk-`/`ru-` in practice): building the unified pipeline
-// (and micromark's combined syntax extensions) per call was a visible share of every document page.
-const processors = new Map<string, ReturnType<typeof buildProcessor>>();
-
-function buildProcessor(prefix: string) {
-  return unified()
-    .use(remarkParse)
-    .use(paragraphAnchors)
-    .use(remarkRehype, { allowDangerousHtml: false })
-    .use(rehypeSanitize, defaultSchema)
-    .use(restoreAnchorIds, prefix)
-    .use(rehypeStringify)
-    .freeze();
-}
-
 export function renderMarkdown(markdown: string, options: RenderOptions = {}): string {
-  const prefix = options.anchorPrefix ?? '';
-  let processor = processors.get(prefix);
-  if (!processor) processors.set(prefix, (processor = buildProcessor(prefix)));
-  return String(processor.processSync(markdown));
+  const env: RenderEnv = { anchorPrefix: options.anchorPrefix ?? '' };
+  return renderer.render(markdown, env).trimEnd();
 }
 
 /**
