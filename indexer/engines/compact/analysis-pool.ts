@@ -1,74 +1,51 @@
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { WorkerPool } from '../../workers/pool.ts';
 import { analyse, type Analysis, type AnalysisInput } from './analyse.ts';
 
-interface Reply {
-  id: number;
-  error?: string;
-  fragment?: Uint8Array;
-  terms?: string[];
-  numbers?: number[];
+/** An analysis as it crosses threads: two flat arrays clone far faster than thousands of small pairs. */
+interface FlatAnalysis {
+  fragment: Uint8Array;
+  terms: string[];
+  numbers: number[];
+}
+
+/** The pool's job (see WorkerPool): `analyse`, its term counts flattened. */
+export function flatAnalysis(): (input: AnalysisInput) => FlatAnalysis {
+  return (input) => {
+    const { fragment, counts } = analyse(input);
+    const terms: string[] = [];
+    const numbers: number[] = [];
+    for (const [term, n] of counts) terms.push(term), numbers.push(n);
+    return { fragment, terms, numbers };
+  };
 }
 
 /**
- * The compact writer's per-document analysis (Markdown → text → stems, the fragment's gzip: ~4.5 ms a
- * document) on worker threads, so it does not share a thread with whatever else the process does: in
- * `astro build` that is the page rendering, which otherwise waited minutes for the index at 50,000
- * decisions (issue #5). With `workers: 0` it runs in the calling thread.
+ * The compact writer's per-document analysis (Markdown → text → stems, the fragment's gzip) on worker
+ * threads, so it does not share a thread with whatever else the process does: in `astro build` that is
+ * the page rendering, which otherwise waited minutes for the index at 50,000 decisions (issue #5).
+ * With `workers: 0` it runs in the calling thread.
  */
 export class AnalysisPool {
-  readonly #workers: Worker[] = [];
-  readonly #waiting = new Map<number, { resolve(a: Analysis): void; reject(e: Error): void }>();
-  #next = 0;
-  #failed: Error | undefined;
+  readonly #pool: WorkerPool<undefined, AnalysisInput, FlatAnalysis>;
 
-  constructor(readonly size: number) {}
+  constructor(size: number) {
+    this.#pool = new WorkerPool(
+      { module: 'indexer/engines/compact/analysis-pool.ts', factory: 'flatAnalysis', init: undefined, local: flatAnalysis, name: 'compact index analysis' },
+      size,
+    );
+  }
 
-  /** One worker per core but the one the caller runs on, at least one, at most four. */
+  /** Beside the thread that renders pages: every core but that one. */
   static defaultSize(): number {
-    return Math.max(1, Math.min(4, availableParallelism() - 1));
+    return WorkerPool.spareCores();
   }
 
-  run(input: AnalysisInput): Promise<Analysis> {
-    if (this.size === 0) {
-      try {
-        return Promise.resolve(analyse(input));
-      } catch (error) {
-        return Promise.reject(error);
-      }
-    }
-    if (this.#failed) return Promise.reject(this.#failed);
-    if (this.#workers.length < this.size) this.#workers.push(this.#start());
-    const id = this.#next++;
-    return new Promise<Analysis>((resolve, reject) => {
-      this.#waiting.set(id, { resolve, reject });
-      this.#workers[id % this.#workers.length]!.postMessage({ id, input });
-    });
+  async run(input: AnalysisInput): Promise<Analysis> {
+    const { fragment, terms, numbers } = await this.#pool.run(input);
+    return { fragment, counts: terms.map((t, i): [string, number] => [t, numbers[i]!]) };
   }
 
-  async close(): Promise<void> {
-    const workers = this.#workers.splice(0);
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
-
-  #start(): Worker {
-    const worker = new Worker(new URL('./analysis-worker.mjs', import.meta.url), { execArgv: [] });
-    worker.on('message', (reply: Reply) => {
-      const waiting = this.#waiting.get(reply.id);
-      if (!waiting) return;
-      this.#waiting.delete(reply.id);
-      if (reply.error !== undefined) return waiting.reject(new Error(reply.error));
-      const counts = reply.terms!.map((t, i): [string, number] => [t, reply.numbers![i]!]);
-      waiting.resolve({ fragment: reply.fragment!, counts });
-    });
-    // A worker that cannot start or dies fails what it was given, and the pool with it: no job waits forever.
-    const fail = (error: Error) => {
-      this.#failed = new Error(`compact index: an analysis worker failed: ${error.message}`);
-      for (const { reject } of this.#waiting.values()) reject(this.#failed);
-      this.#waiting.clear();
-    };
-    worker.on('error', fail);
-    worker.on('exit', (code) => code !== 0 && this.#waiting.size > 0 && fail(new Error(`exited with code ${code}`)));
-    return worker;
+  close(): Promise<void> {
+    return this.#pool.close();
   }
 }
