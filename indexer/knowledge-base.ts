@@ -81,7 +81,7 @@ export async function loadKnowledgeBase({ contentDir, enrich = true, today = tod
     const { openEnrichCache } = await import('./enrich/cache.ts');
     const codes = [...registries.codes.values()];
     const enrichCache = await timed('enrich: open cache', () => openEnrichCache({ contentDir, codes, enabled: useCache }));
-    const enriched = timed('enrich (total)', () => enrichDocuments(documents, { codes, ...(enrichCache ? { cache: enrichCache } : {}) }));
+    const enriched = await timed('enrich (total)', () => enrichDocuments(documents, { codes, ...(enrichCache ? { cache: enrichCache } : {}) }));
     normalizedDocuments.length = 0;
     if (enrichCache) {
       await timed('enrich: save cache', () => enrichCache.save());

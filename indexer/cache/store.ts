@@ -62,16 +62,26 @@ export class FileCache<V> {
    * `isFresh` turns down (it depended on something outside the key that has changed) is recomputed.
    */
   get(key: string, compute: () => V, isFresh: (value: V) => boolean = () => true): V {
-    const found = this.used.get(key) ?? this.stored.get(key);
-    if (found !== undefined && isFresh(found)) {
-      this.hits++;
-      this.used.set(key, found);
-      return found;
-    }
-    this.misses++;
+    const found = this.find(key, isFresh);
+    if (found !== undefined) return found;
     const value = compute();
-    this.used.set(key, value);
+    this.put(key, value);
     return value;
+  }
+
+  /** The stored value of `key` (a hit, kept for `save()`), or undefined: for values computed elsewhere, then `put`. */
+  find(key: string, isFresh: (value: V) => boolean = () => true): V | undefined {
+    const found = this.used.get(key) ?? this.stored.get(key);
+    if (found === undefined || !isFresh(found)) return undefined;
+    this.hits++;
+    this.used.set(key, found);
+    return found;
+  }
+
+  /** A value computed for `key` after `find` missed (a miss, kept for `save()`). */
+  put(key: string, value: V): void {
+    this.misses++;
+    this.used.set(key, value);
   }
 
   /** Writes the entries used since `open` when anything changed; a failure to write is not fatal. */

@@ -2,9 +2,10 @@ import type { Problem } from '../../schemas/common.ts';
 import type { Citation, KbDocument } from '../../schemas/kb-document.ts';
 import type { NormCode } from '../../schemas/norms.ts';
 import { hashOf } from '../cache/store.ts';
+import { WorkerPool } from '../workers/pool.ts';
 import type { EnrichCache, MaskEntry } from './cache.ts';
-import { extractCitations, normaliseCaseNumber, resolutionSlug, type CitationRegistry } from './citations/index.ts';
-import { applyEntities, redactParts } from './redact/index.ts';
+import { normaliseCaseNumber, resolutionSlug, type CitationRegistry } from './citations/index.ts';
+import { documentWork, maskedBody, type DocumentWorkInput, type DocumentWorkOutput } from './per-document.ts';
 import { citationRegistry } from './registry.ts';
 import { findLeaks } from './redact/leaks.ts';
 import { computeSimilar } from './similar/similar.ts';
@@ -20,6 +21,8 @@ export interface EnrichContext {
   codes: NormCode[];
   /** Per-document results of earlier builds (cache.ts); without one everything is computed. */
   cache?: EnrichCache;
+  /** Threads for the per-document work; 0 runs it in the calling thread (default: every core, up to four, from 200 documents to work on). */
+  workers?: number;
 }
 
 export interface EnrichResult {
@@ -27,31 +30,39 @@ export interface EnrichResult {
   problems: Problem[];
 }
 
-type Lang = 'ru' | 'kk';
+/** Below this many documents to work on, starting threads costs more than it saves. */
+const WORKERS_FROM = 200;
 
 /**
- * The enrich stage, pure: returns new documents.
+ * The enrich stage: returns new documents.
  * 1. Depersonalise decisions (title and body together, so a person has one letter in both), and
  *    refuse any whose text still holds an ИИН or a phone afterwards: reported, and left out.
  * 2. Extract citations from the (masked) texts; resolve them against the codes and the documents.
  * 3. Fill the applied norms, the reverse links (`citedBy`) and the similar decisions.
- * Steps 1 and 2 depend on the document alone and come from `context.cache` when it has them;
- * citations are extracted unresolved and resolved against the whole set here, every build.
+ * Steps 1 and 2 depend on the document alone (per-document.ts): they come from `context.cache` when it
+ * has them, and the rest run on worker threads; citations are extracted unresolved and resolved
+ * against the whole set here, every build.
  */
-export function enrichDocuments(documents: KbDocument[], context: EnrichContext): EnrichResult {
+export async function enrichDocuments(documents: KbDocument[], context: EnrichContext): Promise<EnrichResult> {
   const problems: Problem[] = [];
-  // A decision that still leaks after masking is left out altogether: it must reach no page and no index.
-  const masked = timed('enrich: mask', () =>
-    documents.flatMap((doc) => {
-      if (doc.kind !== 'decision') return [doc];
+  const work = await timed('enrich: mask + extract citations', () => perDocumentWork(documents, context));
+  const masked: KbDocument[] = [];
+  const found = new Map<string, Citation[]>();
+  documents.forEach((doc, i) => {
+    const { mask, citations } = work[i]!;
+    if (mask) {
       const before = problems.length;
-      const result = maskDecision(doc, problems, context.cache);
-      return problems.length > before ? [] : [result];
-    }),
-  );
+      const result = applyMask(doc, mask, problems);
+      // A decision that still leaks after masking is left out altogether: it must reach no page and no index.
+      if (problems.length > before) return;
+      doc = result;
+    }
+    masked.push(doc);
+    found.set(doc.id, citations);
+  });
 
   const registry = citationRegistry(context.codes, masked);
-  const cited = timed('enrich: citations', () => masked.map((doc) => withCitations(doc, registry, context)));
+  const cited = timed('enrich: resolve citations', () => masked.map((doc) => withCitations(doc, found.get(doc.id)!, registry)));
 
   const citedBy = new Map<string, Set<string>>();
   const link = (targetId: string, sourceId: string) => {
@@ -74,17 +85,50 @@ export function enrichDocuments(documents: KbDocument[], context: EnrichContext)
   return { documents: withLinks.map((doc) => ({ ...doc, similar: similar.get(doc.id) ?? [] })), problems };
 }
 
-function maskDecision(doc: KbDocument, problems: Problem[], cache?: EnrichCache): KbDocument {
-  const key = hashOf(doc.id, doc.hash, doc.judge ?? null, doc.title, doc.body);
-  let entry = cache ? cache.mask.get(key, () => maskEntry(doc)) : maskEntry(doc);
-  // A cached entry that does not fit this text (it cannot, short of tampering) is recomputed.
-  if (!fits(entry, doc)) entry = maskEntry(doc);
-  const title: KbDocument['title'] = { ...doc.title, ...entry.title };
-  const body: KbDocument['body'] = { ...doc.body };
+/**
+ * Each document's mask and extracted citations: from the cache where it has them, the rest computed —
+ * on a pool of worker threads when there are enough of them (the calling thread only waits here).
+ */
+async function perDocumentWork(documents: KbDocument[], context: EnrichContext): Promise<DocumentWorkOutput[]> {
+  const { cache, codes } = context;
+  const maskKey = (doc: KbDocument) => hashOf(doc.id, doc.hash, doc.judge ?? null, doc.title, doc.body);
+  const citationsKey = (doc: KbDocument, body: KbDocument['body']) => hashOf(doc.languages, body, cache!.codesHash);
+  const outputs = new Array<DocumentWorkOutput>(documents.length);
+  const todo: { index: number; input: DocumentWorkInput }[] = [];
+  documents.forEach((doc, index) => {
+    const decision = doc.kind === 'decision';
+    // A cached mask that does not fit this text (it cannot, short of tampering) is recomputed.
+    const mask = decision && cache ? cache.mask.find(maskKey(doc), (entry) => fits(entry, doc)) : undefined;
+    const citations = cache && (mask || !decision) ? cache.citations.find(citationsKey(doc, mask ? maskedBody(doc.body, mask) : doc.body)) : undefined;
+    if (citations) outputs[index] = { mask, citations };
+    else todo.push({ index, input: { decision, judge: doc.judge, languages: doc.languages, title: doc.title, body: doc.body, ...(mask ? { mask } : {}) } });
+  });
+  if (todo.length === 0) return outputs;
+
+  const job = { module: 'indexer/enrich/per-document.ts', factory: 'documentWork', init: codes, local: documentWork, name: 'enrich' };
+  const pool = new WorkerPool(job, context.workers ?? (todo.length >= WORKERS_FROM ? WorkerPool.allCores() : 0));
+  try {
+    const computed = await pool.map(todo.map((t) => t.input));
+    todo.forEach(({ index, input }, i) => {
+      const output = computed[i]!;
+      outputs[index] = output;
+      const doc = documents[index]!;
+      if (!cache) return;
+      if (output.mask && !input.mask) cache.mask.put(maskKey(doc), output.mask);
+      cache.citations.put(citationsKey(doc, output.mask ? maskedBody(doc.body, output.mask) : doc.body), output.citations);
+    });
+  } finally {
+    await pool.close();
+  }
+  return outputs;
+}
+
+/** The decision with its mask applied, and any ИИН or phone still in its texts reported. */
+function applyMask(doc: KbDocument, mask: MaskEntry, problems: Problem[]): KbDocument {
+  const title: KbDocument['title'] = { ...doc.title, ...mask.title };
+  const body = maskedBody(doc.body, mask);
   for (const lang of ['ru', 'kk'] as const) {
-    const text = doc.body[lang];
-    if (text === undefined) continue;
-    body[lang] = applyEntities(text, (entry.spans[lang] ?? []).map(([start, end, replacement]) => ({ type: 'name', start, end, replacement })));
+    if (doc.body[lang] === undefined) continue;
     for (const [field, value] of [['title', title[lang]], ['body', body[lang]]] as const) {
       for (const leak of findLeaks(value ?? '')) {
         problems.push({
@@ -96,20 +140,6 @@ function maskDecision(doc: KbDocument, problems: Problem[], cache?: EnrichCache)
     }
   }
   return { ...doc, title, body };
-}
-
-/** Masks title and body of each language together, so a person has one letter in both. */
-function maskEntry(doc: KbDocument): MaskEntry {
-  const entry: MaskEntry = { title: {}, spans: {} };
-  const keep = doc.judge ? [doc.judge] : [];
-  for (const lang of ['ru', 'kk'] as const) {
-    const text = doc.body[lang];
-    if (text === undefined) continue;
-    const [maskedTitle, maskedBody] = redactParts([doc.title[lang] ?? '', text], { lang, keep });
-    if (doc.title[lang] !== undefined) entry.title[lang] = maskedTitle!.text;
-    entry.spans[lang] = maskedBody!.entities.map((e) => [e.start, e.end, e.replacement]);
-  }
-  return entry;
 }
 
 /** Spans in order, inside the body, for exactly the languages that have a body. */
@@ -128,18 +158,6 @@ function fits(entry: MaskEntry, doc: KbDocument): boolean {
   });
 }
 
-/** Norm, resolution and case references of the (masked) texts; resolution and case targets left unresolved. */
-function extractedCitations(doc: KbDocument, codes: NormCode[]): Citation[] {
-  const unresolved: CitationRegistry = { codes, resolutions: new Set(), decisionsByCase: new Map() };
-  const citations: Citation[] = [];
-  for (const lang of doc.languages as Lang[]) {
-    const text = doc.body[lang];
-    if (!text) continue;
-    for (const c of extractCitations(text, lang, unresolved)) citations.push({ ...c, language: lang });
-  }
-  return citations;
-}
-
 /** Resolves a citation against the documents of this build: resolutions by date and number, cases by number. */
 function resolved(c: Citation, registry: CitationRegistry): Citation {
   if (c.type === 'resolution' && c.date && c.number) {
@@ -150,11 +168,7 @@ function resolved(c: Citation, registry: CitationRegistry): Citation {
   return c;
 }
 
-function withCitations(doc: KbDocument, registry: CitationRegistry, context: EnrichContext): KbDocument {
-  const { cache, codes } = context;
-  const found = cache
-    ? cache.citations.get(hashOf(doc.languages, doc.body, cache.codesHash), () => extractedCitations(doc, codes))
-    : extractedCitations(doc, codes);
+function withCitations(doc: KbDocument, found: Citation[], registry: CitationRegistry): KbDocument {
   // A decision naming its own case number is not a link.
   const citations = found.map((c) => resolved(c, registry)).filter((c) => !(c.type === 'case' && c.target === doc.slug));
   const norms = [...new Set(citations.filter((c) => c.type === 'norm' && c.target).map((c) => c.target!))];
