@@ -53,7 +53,7 @@ export interface LoadOptions {
 /** Reads every document file through the load cache when it is on; the cache is let go once saved. */
 async function readFiles(contentDir: string, registries: Registries, input: RegistryInput, today: string, useCache: boolean) {
   const loadCache = useCache ? await timed('load: open cache', () => openLoadCache({ contentDir, registries: input })) : undefined;
-  const read = await timed('load+validate+normalise files', () => readDocuments(contentDir, registries, today, loadCache));
+  const read = await timed('load+validate+normalise files', () => readDocuments(contentDir, registries, today, loadCache, { registryInput: input }));
   if (loadCache) {
     await timed('load: save cache', () => loadCache.save());
     if (timingsEnabled()) process.stderr.write(`taldau timing: load cache ${loadCache.hits} hit / ${loadCache.misses} miss (${loadCache.file})\n`);
