@@ -22,7 +22,11 @@ searches in headless chromium.
                   (the baseline crawls the built site).
   --reuse         reuse the corpus and index of an earlier --keep run of the same size and seed (and
                   that run's index figures, from <work>/N-S/index-run.json) instead of rebuilding them
-  --keep          keep the generated corpus and builds`;
+  --keep          keep the generated corpus and builds (without it the work dir of size N is deleted,
+                  corpus included, even after --reuse)
+
+With TALDAU_TIMINGS=1 in the environment, the report shows each stage's time, CPU and memory as the
+index and the site build print them.`;
 
 export interface BenchArgs {
   decisions: number;

@@ -210,6 +210,7 @@ async function measureIndex(root: string, content: string, kind: StaticIndex, ou
       onLine: (line) => {
         const m = /indexed (\d+) of (\d+) documents/.exec(line);
         if (m) onDocuments(Number(m[2]));
+        if (line.startsWith('taldau timing:')) progress.line(`  ${line}`);
         progress.update(0, null, 'indexing');
       },
     }),
@@ -234,6 +235,8 @@ async function measureSite(root: string, content: string, dist: string, cache: s
         if (docs) documentPages = Number(docs[1]);
         const m = /(?:Pagefind|Compact) index: .* in ([\d.]+) s/.exec(line);
         if (m) indexSeconds = Number(m[1]);
+        // With TALDAU_TIMINGS=1 each stage's time is shown in the report (indexer/cache/timings.ts).
+        if (line.startsWith('taldau timing:')) progress.line(`  ${line}`);
         const pages = astroPages + documentPages;
         progress.update(pages, Math.max(expected, pages), 'pages');
       },
