@@ -7,6 +7,7 @@ import { loadKnowledgeBase } from '../../knowledge-base.ts';
 import { TODAY, VALID_DIR } from '../../test/paths.ts';
 import { writeAll } from '../index.ts';
 import { AnalysisCache } from './analysis-cache.ts';
+import type { NumberedAnalysis } from './term-ids.ts';
 import { CompactWriter } from './writer.ts';
 
 let tmp: string;
@@ -15,10 +16,17 @@ beforeAll(async () => {
 });
 afterAll(() => rm(tmp, { recursive: true, force: true }));
 
-const analysis = (text: string) => ({ fragment: new TextEncoder().encode(text), counts: [['суд', 2], [text, 1]] as [string, number][] });
+/** A fragment of `text` and its terms («суд» twice, `text` once), numbered in the cache's dictionary. */
+const analysis = (cache: AnalysisCache, text: string): NumberedAnalysis => ({
+  fragment: new TextEncoder().encode(text),
+  ids: Uint32Array.of(cache.termIds.id('суд'), cache.termIds.id(text)),
+  counts: Uint32Array.of(2, 1),
+});
+/** An analysis's terms as words: what a stored entry must give back whatever its ids. */
+const words = (cache: AnalysisCache, a: NumberedAnalysis | undefined) => (a ? Array.from(a.ids, (id, k) => [cache.termIds.terms[id], a.counts[k]]) : undefined);
 
 /** The cache's answer for `key`, else `compute()` put into it: what the writer does with each document. */
-const getOrPut = (cache: AnalysisCache, key: string, compute: () => ReturnType<typeof analysis>) => {
+const getOrPut = (cache: AnalysisCache, key: string, compute: () => NumberedAnalysis) => {
   const cached = cache.get(key);
   if (cached) return cached;
   const fresh = compute();
@@ -30,28 +38,29 @@ describe('AnalysisCache', () => {
   it('computes what it has not seen, and returns it unchanged from the saved file', async () => {
     const file = path.join(tmp, 'a', 'analysis.bin');
     const first = await AnalysisCache.open(file, 'v1');
-    expect(getOrPut(first, 'k1', () => analysis('один'))).toMatchObject({ counts: [['суд', 2], ['один', 1]] });
-    getOrPut(first, 'k2', () => analysis('два'));
+    expect(words(first, getOrPut(first, 'k1', () => analysis(first, 'один')))).toEqual([['суд', 2], ['один', 1]]);
+    getOrPut(first, 'k2', () => analysis(first, 'два'));
     expect(first).toMatchObject({ hits: 0, misses: 2 });
     await first.save();
 
     const second = await AnalysisCache.open(file, 'v1');
     const again = second.get('k2');
     expect(new TextDecoder().decode(again?.fragment)).toBe('два');
-    expect([...(again?.counts ?? [])]).toEqual([['суд', 2], ['два', 1]]);
-    getOrPut(second, 'k3', () => analysis('три'));
+    expect(words(second, again)).toEqual([['суд', 2], ['два', 1]]);
+    getOrPut(second, 'k3', () => analysis(second, 'три'));
     expect(second).toMatchObject({ hits: 1, misses: 1 });
     await second.save();
 
     // Only what the last build used is kept: k1 is gone, k2 and k3 stay.
     const third = await AnalysisCache.open(file, 'v1');
     expect(['k1', 'k2', 'k3'].map((k) => third.get(k) !== undefined)).toEqual([false, true, true]);
+    expect(words(third, third.get('k3'))).toEqual([['суд', 2], ['три', 1]]);
   });
 
   it('ignores a file of another code version or a damaged one', async () => {
     const file = path.join(tmp, 'b.bin');
     const c = await AnalysisCache.open(file, 'v1');
-    c.put('k', analysis('x'));
+    c.put('k', analysis(c, 'x'));
     await c.save();
     expect((await AnalysisCache.open(file, 'v1')).get('k')).toBeDefined();
     expect((await AnalysisCache.open(file, 'v2')).get('k')).toBeUndefined();

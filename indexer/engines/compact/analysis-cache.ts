@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Analysis } from './analyse.ts';
 import { ByteReader, ByteWriter } from './codec.ts';
+import { TermIds, type NumberedAnalysis } from './term-ids.ts';
 
 const MAGIC = 'taldau-compact-analysis';
 
@@ -13,12 +13,14 @@ const MAGIC = 'taldau-compact-analysis';
  * One binary file: a term dictionary, then per document its key, fragment bytes and (term id, count)
  * pairs. The dictionary only grows (new terms are appended), so a reused entry's bytes are copied as
  * they are. A file of another code version, or one that does not parse, is ignored whole (all misses).
+ * The dictionary is the build's TermIds (`termIds`): a stored entry's term ids are the build's, so
+ * reading it back makes no strings at all.
  */
 export class AnalysisCache {
   hits = 0;
   misses = 0;
-  readonly #terms: string[] = [];
-  readonly #termIds = new Map<string, number>();
+  /** The dictionary: the file's terms first, in its order, then this build's new ones. */
+  readonly termIds = new TermIds();
   /** Entries of the file read at open: key → encoded entry body. */
   readonly #stored = new Map<string, Uint8Array>();
   /** Entries this build used, encoded against the (grown) dictionary, in use order. */
@@ -40,7 +42,7 @@ export class AnalysisCache {
     try {
       const r = new ByteReader(bytes, file);
       if (r.string() !== MAGIC || r.string() !== version) return cache;
-      for (let n = r.varint(); n > 0; n--) cache.#addTerm(r.string());
+      for (let n = r.varint(); n > 0; n--) cache.termIds.id(r.string());
       for (let n = r.varint(); n > 0; n--) {
         const key = r.string();
         cache.#stored.set(key, r.take(r.varint()));
@@ -53,7 +55,7 @@ export class AnalysisCache {
   }
 
   /** The analysis stored under `key` (remembered for `save()`), or undefined: compute it and `put()` it. */
-  get(key: string): Analysis | undefined {
+  get(key: string): NumberedAnalysis | undefined {
     const stored = this.#used.get(key) ?? this.#stored.get(key);
     if (!stored) return undefined;
     try {
@@ -67,7 +69,7 @@ export class AnalysisCache {
   }
 
   /** A new analysis, kept for the next build. */
-  put(key: string, analysis: Analysis): void {
+  put(key: string, analysis: NumberedAnalysis): void {
     this.misses++;
     this.#used.set(key, this.#encode(analysis));
   }
@@ -75,8 +77,9 @@ export class AnalysisCache {
   /** Writes the entries this build used (temp file renamed into place); a failure to write is not fatal. */
   async save(): Promise<void> {
     if (this.misses === 0 && this.#used.size === this.#stored.size) return;
-    const out = new ByteWriter().string(MAGIC).string(this.version).varint(this.#terms.length);
-    for (const t of this.#terms) out.string(t);
+    const terms = this.termIds.terms;
+    const out = new ByteWriter().string(MAGIC).string(this.version).varint(terms.length);
+    for (const t of terms) out.string(t);
     out.varint(this.#used.size);
     for (const [key, body] of this.#used) out.string(key).varint(body.length).bytes(body);
     const temp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
@@ -89,28 +92,25 @@ export class AnalysisCache {
     }
   }
 
-  #addTerm(t: string): number {
-    let id = this.#termIds.get(t);
-    if (id === undefined) this.#termIds.set(t, (id = this.#terms.push(t) - 1));
-    return id;
-  }
-
-  #encode({ fragment, counts }: Analysis): Uint8Array {
-    const pairs = [...counts];
-    const out = new ByteWriter().varint(fragment.length).bytes(fragment).varint(pairs.length);
-    for (const [t, n] of pairs) out.varint(this.#addTerm(t)).varint(n);
+  #encode({ fragment, ids, counts }: NumberedAnalysis): Uint8Array {
+    const out = new ByteWriter().varint(fragment.length).bytes(fragment).varint(ids.length);
+    for (let k = 0; k < ids.length; k++) out.varint(ids[k]!).varint(counts[k]!);
     return out.view().slice();
   }
 
-  #decode(body: Uint8Array): Analysis {
+  #decode(body: Uint8Array): NumberedAnalysis {
     const r = new ByteReader(body, this.file);
     const fragment = r.take(r.varint());
-    const counts: [string, number][] = [];
-    for (let n = r.varint(); n > 0; n--) {
-      const t = this.#terms[r.varint()];
-      if (t === undefined) throw new Error(`${this.file}: a term id past the dictionary`);
-      counts.push([t, r.varint()]);
+    const n = r.varint();
+    const ids = new Uint32Array(n);
+    const counts = new Uint32Array(n);
+    const known = this.termIds.terms.length;
+    for (let k = 0; k < n; k++) {
+      const id = r.varint();
+      if (id >= known) throw new Error(`${this.file}: a term id past the dictionary`);
+      ids[k] = id;
+      counts[k] = r.varint();
     }
-    return { fragment, counts };
+    return { fragment, ids, counts };
   }
 }

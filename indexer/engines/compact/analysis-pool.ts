@@ -1,8 +1,8 @@
 import { WorkerPool } from '../../workers/pool.ts';
-import { analyse, type Analysis, type AnalysisInput } from './analyse.ts';
+import { analyse, type AnalysisInput } from './analyse.ts';
 
 /** An analysis as it crosses threads: two flat arrays clone far faster than thousands of small pairs. */
-interface FlatAnalysis {
+export interface FlatAnalysis {
   fragment: Uint8Array;
   terms: string[];
   numbers: number[];
@@ -40,9 +40,8 @@ export class AnalysisPool {
     return WorkerPool.spareCores();
   }
 
-  async run(input: AnalysisInput): Promise<Analysis> {
-    const { fragment, terms, numbers } = await this.#pool.run(input);
-    return { fragment, counts: terms.map((t, i): [string, number] => [t, numbers[i]!]) };
+  run(input: AnalysisInput): Promise<FlatAnalysis> {
+    return this.#pool.run(input);
   }
 
   close(): Promise<void> {

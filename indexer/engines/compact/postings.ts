@@ -14,17 +14,19 @@ interface Growing {
  * final record ids (date order) are known only at the end, so postings are re-ordered then.
  */
 export class PostingsBuilder {
-  readonly #terms = new Map<string, Growing>();
+  /** Postings by term id (TermIds). */
+  #byTerm: (Growing | undefined)[] = [];
   readonly #lengths: number[] = [];
 
-  /** Adds one record's term counts; returns its arrival number. */
-  add(counts: Iterable<[string, number]>): number {
+  /** Adds one record's term counts (term ids and counts, each term once); returns its arrival number. */
+  add(ids: ArrayLike<number>, counts: ArrayLike<number>): number {
     const record = this.#lengths.length;
     let length = 0;
-    for (const [term, tf] of counts) {
+    for (let k = 0; k < ids.length; k++) {
+      const tf = counts[k]!;
       length += tf;
-      let p = this.#terms.get(term);
-      if (!p) this.#terms.set(term, (p = { records: new Uint32Array(2), tfs: new Uint16Array(2), n: 0 }));
+      let p = this.#byTerm[ids[k]!];
+      if (!p) this.#byTerm[ids[k]!] = p = { records: new Uint32Array(2), tfs: new Uint16Array(2), n: 0 };
       if (p.n === p.records.length) {
         const records = new Uint32Array(p.n * 2);
         records.set(p.records);
@@ -46,7 +48,9 @@ export class PostingsBuilder {
   }
 
   get terms(): number {
-    return this.#terms.size;
+    let n = 0;
+    for (const p of this.#byTerm) if (p) n++;
+    return n;
   }
 
   avgLength(): number {
@@ -54,15 +58,19 @@ export class PostingsBuilder {
   }
 
   /**
-   * Every term, ascending, encoded as FORMAT.md's term entry with final record ids (`finalId[arrival]`).
+   * Every term (`terms[id]` names each id), ascending, encoded as FORMAT.md's term entry with final
+   * record ids (`finalId[arrival]`).
    * Each term's memory is released once encoded.
    */
-  *encoded(finalId: Uint32Array): Generator<{ term: string; bytes: Uint8Array }> {
+  *encoded(finalId: Uint32Array, terms: readonly string[]): Generator<{ term: string; bytes: Uint8Array }> {
     const avg = this.avgLength();
-    const sorted = [...this.#terms.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const term of sorted) {
-      const p = this.#terms.get(term)!;
-      this.#terms.delete(term);
+    const present: number[] = [];
+    this.#byTerm.forEach((p, id) => p && present.push(id));
+    present.sort((a, b) => (terms[a]! < terms[b]! ? -1 : terms[a]! > terms[b]! ? 1 : 0));
+    for (const id of present) {
+      const term = terms[id]!;
+      const p = this.#byTerm[id]!;
+      this.#byTerm[id] = undefined;
       // id and impact packed in one number so a numeric typed-array sort orders the pairs by id.
       const packed = new Float64Array(p.n);
       for (let i = 0; i < p.n; i++) {

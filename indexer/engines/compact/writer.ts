@@ -10,10 +10,11 @@ import { recordFilters } from '../pagefind/records.ts';
 import type { IndexSpec, IndexStats, IndexWriter, WriteFailure } from '../types.ts';
 import { ByteWriter } from './codec.ts';
 import { BM25, FORMAT, FORMAT_VERSION, deepestCodes, facetFile, fragmentFile, manifestFile, termShardFile, type CompactManifest } from './format.ts';
-import { analysisInput, analysisKey, type Analysis, type AnalysisInput } from './analyse.ts';
+import { analysisInput, analysisKey, type AnalysisInput } from './analyse.ts';
 import { AnalysisCache } from './analysis-cache.ts';
 import { AnalysisPool } from './analysis-pool.ts';
 import { PostingsBuilder } from './postings.ts';
+import { TermIds, type NumberedAnalysis } from './term-ids.ts';
 
 export interface CompactWriterOptions {
   log?: (line: string) => void;
@@ -37,7 +38,7 @@ const ANALYSES_IN_FLIGHT = 64;
 /** A document on its way into the index: what its analysis reads (id, date and filters too), and the analysis. */
 interface Pending {
   input: AnalysisInput;
-  analysis: Promise<Analysis>;
+  analysis: Promise<NumberedAnalysis>;
 }
 
 /** A term shard is closed once its entries pass this many bytes (before gzip): one fetch per word stays small. */
@@ -56,6 +57,8 @@ export class CompactWriter implements IndexWriter {
   readonly #useCache: boolean;
   readonly #pool: AnalysisPool;
   #cache: AnalysisCache | undefined;
+  /** Term numbers of this build: the cache's dictionary when there is a cache. */
+  #termIds = new TermIds();
   #staging: string | undefined;
   #started = 0;
   #postings = new PostingsBuilder();
@@ -77,6 +80,7 @@ export class CompactWriter implements IndexWriter {
     this.#started = performance.now();
     if (this.#useCache) {
       this.#cache = await AnalysisCache.open(path.join(cacheDir(ROOT, 'compact'), 'analysis.bin'), await sourceHash(ROOT, ANALYSIS_CODE));
+      this.#termIds = this.#cache.termIds;
     }
     this.#staging = stagingDirFor(this.outDir);
     await mkdir(path.join(this.#staging, 'pending'), { recursive: true });
@@ -102,22 +106,26 @@ export class CompactWriter implements IndexWriter {
   }
 
   /** The cached analysis, or one computed on the pool and remembered for the next build. */
-  #analysisOf(input: AnalysisInput): Promise<Analysis> {
+  #analysisOf(input: AnalysisInput): Promise<NumberedAnalysis> {
     const key = this.#cache ? analysisKey(input) : '';
     const cached = this.#cache?.get(key);
     if (cached) return Promise.resolve(cached);
-    return this.#pool.run(input).then((analysis) => (this.#cache?.put(key, analysis), analysis));
+    return this.#pool.run(input).then(({ fragment, terms, numbers }) => {
+      const analysis = { fragment, ids: Uint32Array.from(terms, (t) => this.#termIds.id(t)), counts: Uint32Array.from(numbers) };
+      this.#cache?.put(key, analysis);
+      return analysis;
+    });
   }
 
   async #add({ input, analysis: analysed }: Pending, staging: string): Promise<void> {
-    let analysis: Analysis;
+    let analysis: NumberedAnalysis;
     try {
       analysis = await analysed;
     } catch (error) {
       this.#failures.push({ id: input.id, reason: error instanceof Error ? error.message : String(error) });
       return;
     }
-    const record = this.#postings.add(analysis.counts);
+    const record = this.#postings.add(analysis.ids, analysis.counts);
     this.#order.push({ date: input.date, id: input.id });
     for (const [key, column] of this.#facets) {
       const values = [...new Set(input.filters[key] ?? [])];
@@ -199,6 +207,7 @@ export class CompactWriter implements IndexWriter {
     if (this.#staging) await rm(this.#staging, { recursive: true, force: true });
     this.#staging = undefined;
     this.#postings = new PostingsBuilder();
+    this.#termIds = new TermIds();
     this.#order = [];
   }
 
@@ -215,7 +224,7 @@ export class CompactWriter implements IndexWriter {
       entries = [];
       size = 0;
     };
-    for (const { term, bytes } of this.#postings.encoded(finalId)) {
+    for (const { term, bytes } of this.#postings.encoded(finalId, this.#termIds.terms)) {
       if (size + bytes.length > SHARD_BYTES && entries.length) await flush();
       if (!entries.length) firsts.push(term);
       entries.push(bytes);
