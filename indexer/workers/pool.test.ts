@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { WorkerPool, type Job } from './pool.ts';
 import { testJob } from './test-job.ts';
 
-type In = { text: string; fail?: boolean };
+type In = { text: string; fail?: boolean | 'exit' };
 type Out = ReturnType<ReturnType<typeof testJob>>;
 const job = (module = 'indexer/workers/test-job.ts'): Job<{ salt: string }, In, Out> => ({ module, factory: 'testJob', init: { salt: 's' }, local: testJob, name: 'test' });
 const inputs = Array.from({ length: 300 }, (_, i) => ({ text: `документ ${i}` }));
@@ -42,11 +42,33 @@ describe('WorkerPool', () => {
     await pool.close();
   });
 
-  it('fails every waiting input, naming the work, when a worker cannot start its job', async () => {
-    const pool = new WorkerPool({ ...job(), factory: 'noSuchFactory' }, 1);
+  it('works in the calling thread, with a warning, when its threads cannot build the job', async () => {
+    const warnings: string[] = [];
+    const warn = (w: Error) => warnings.push(w.message);
+    process.on('warning', warn);
+    const pool = new WorkerPool({ ...job(), factory: 'noSuchFactory' }, 2);
     try {
-      await expect(pool.run({ text: 'q' })).rejects.toThrow('test: a worker failed');
-      await expect(pool.run({ text: 'r' })).rejects.toThrow('test: a worker failed');
+      // What was sent to the threads before they failed is answered too.
+      await expect(pool.map([{ text: 'q' }, { text: 'r' }, { text: 's' }])).resolves.toEqual([
+        expect.objectContaining({ text: 's:Q' }),
+        expect.objectContaining({ text: 's:R' }),
+        expect.objectContaining({ text: 's:S' }),
+      ]);
+      expect(pool.size).toBe(0);
+      await new Promise((r) => setTimeout(r, 10));
+      expect(warnings).toEqual([expect.stringMatching(/^test: worker threads could not start .*noSuchFactory.*; working in this thread$/)]);
+    } finally {
+      process.off('warning', warn);
+      await pool.close();
+    }
+  });
+
+  it('fails what it was given when a thread dies at work, naming the work', async () => {
+    const pool = new WorkerPool(job(), 1);
+    try {
+      await pool.run({ text: 'warm' }); // the thread is up and has built its job
+      await expect(pool.run({ text: 'exit', fail: 'exit' } as In)).rejects.toThrow('test: a worker failed');
+      await expect(pool.run({ text: 'after' })).rejects.toThrow('test: a worker failed');
     } finally {
       await pool.close();
     }

@@ -21,7 +21,9 @@ export interface Job<Init, In, Out> {
   name: string;
 }
 
+/** A worker's message: its job is built (`ready`), or the answer for input `id`. */
 interface Reply {
+  ready?: true;
   id: number;
   error?: string;
   output?: unknown;
@@ -38,17 +40,19 @@ function projectFile(relative: string): string | undefined {
 
 /**
  * Worker threads for per-document work that is pure and CPU-bound (issue #5: on two cores, half the
- * machine sat idle while one thread masked or analysed 50,000 documents). With `size` 0, or when the
- * worker's files cannot be found, jobs run in the calling thread, same results.
+ * machine sat idle while one thread masked or analysed 50,000 documents). With `size` 0, when the
+ * worker's files cannot be found, or when a thread cannot start its job (no TypeScript loader, say),
+ * jobs run in the calling thread, same results: threads make a build faster, never possible.
  */
 export class WorkerPool<Init, In, Out> {
   readonly #workers: Worker[] = [];
-  readonly #waiting = new Map<number, { resolve(out: Out): void; reject(e: Error): void }>();
+  readonly #ready = new WeakSet<Worker>();
+  readonly #waiting = new Map<number, { input: In; resolve(out: Out): void; reject(e: Error): void }>();
   readonly #files: { worker: string; module: string } | undefined;
   #local: ((input: In) => Out) | undefined;
   #next = 0;
   #failed: Error | undefined;
-  readonly size: number;
+  #size: number;
 
   constructor(
     readonly job: Job<Init, In, Out>,
@@ -57,7 +61,12 @@ export class WorkerPool<Init, In, Out> {
     const worker = projectFile('indexer/workers/worker.mjs');
     const module = projectFile(job.module);
     this.#files = worker && module ? { worker, module } : undefined;
-    this.size = this.#files ? size : 0;
+    this.#size = this.#files ? size : 0;
+  }
+
+  /** Threads the pool runs (0: the calling thread). */
+  get size(): number {
+    return this.#size;
   }
 
   /** Every core, at least one, at most four: for work the calling thread only waits for. */
@@ -71,21 +80,23 @@ export class WorkerPool<Init, In, Out> {
   }
 
   run(input: In): Promise<Out> {
-    if (this.size === 0) {
-      try {
-        this.#local ??= this.job.local(this.job.init);
-        return Promise.resolve(this.#local(input));
-      } catch (error) {
-        return Promise.reject(error);
-      }
-    }
+    if (this.#size === 0) return this.#runHere(input);
     if (this.#failed) return Promise.reject(this.#failed);
-    if (this.#workers.length < this.size) this.#workers.push(this.#start());
+    if (this.#workers.length < this.#size) this.#workers.push(this.#start());
     const id = this.#next++;
     return new Promise<Out>((resolve, reject) => {
-      this.#waiting.set(id, { resolve, reject });
+      this.#waiting.set(id, { input, resolve, reject });
       this.#workers[id % this.#workers.length]!.postMessage({ id, input });
     });
+  }
+
+  #runHere(input: In): Promise<Out> {
+    try {
+      this.#local ??= this.job.local(this.job.init);
+      return Promise.resolve(this.#local(input));
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /**
@@ -105,6 +116,15 @@ export class WorkerPool<Init, In, Out> {
     return outputs;
   }
 
+  #fallBack(error: Error): void {
+    process.emitWarning(`${this.job.name}: worker threads could not start (${error.message}); working in this thread`);
+    this.#size = 0;
+    for (const w of this.#workers.splice(0)) void w.terminate();
+    const waiting = [...this.#waiting.values()];
+    this.#waiting.clear();
+    for (const { input, resolve, reject } of waiting) this.#runHere(input).then(resolve, reject);
+  }
+
   async close(): Promise<void> {
     const workers = this.#workers.splice(0);
     await Promise.all(workers.map((w) => w.terminate()));
@@ -114,14 +134,17 @@ export class WorkerPool<Init, In, Out> {
     const { worker: file, module } = this.#files!;
     const worker = new Worker(file, { execArgv: [], workerData: { module, factory: this.job.factory, init: this.job.init } });
     worker.on('message', (reply: Reply) => {
+      if (reply.ready) return void this.#ready.add(worker);
       const waiting = this.#waiting.get(reply.id);
       if (!waiting) return;
       this.#waiting.delete(reply.id);
       if (reply.error !== undefined) waiting.reject(new Error(reply.error));
       else waiting.resolve(reply.output as Out);
     });
-    // A worker that cannot start or dies fails what it was given, and the pool with it: no job waits forever.
+    // A worker that cannot build its job sends the pool back to this thread, what it was given included.
+    // One that dies at work fails what it was given, and the pool with it: no job waits forever.
     const fail = (error: Error) => {
+      if (!this.#ready.has(worker) && this.#size > 0) return this.#fallBack(error);
       this.#failed = new Error(`${this.job.name}: a worker failed: ${error.message}`);
       for (const { reject } of this.#waiting.values()) reject(this.#failed);
       this.#waiting.clear();

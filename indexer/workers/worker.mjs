@@ -6,7 +6,10 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { module, factory, init } = workerData;
-const run = (await import(pathToFileURL(module).href))[factory](init);
+const build = (await import(pathToFileURL(module).href))[factory];
+if (typeof build !== 'function') throw new Error(`${module} exports no function ${factory}`);
+const run = build(init);
+parentPort.postMessage({ ready: true });
 
 /** Top-level byte arrays that own their whole buffer move to the parent instead of being copied. */
 const movable = (output) =>
