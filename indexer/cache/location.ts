@@ -3,8 +3,8 @@ import path from 'node:path';
 import { hashOf } from './store.ts';
 
 /**
- * Where and whether the build caches (load/, enrich/, html/) live, and the code version they are keyed
- * by: one answer for all three, so they always sit side by side and switch off together.
+ * Where and whether the build caches (load/, enrich/, compact/) live, and the code version they are keyed
+ * by: one answer for all of them, so they always sit side by side and switch off together.
  */
 
 /** On unless TALDAU_NO_CACHE is set, or under a test runner without its own TALDAU_CACHE_DIR (tests must not share state through a cache). */

@@ -1,6 +1,5 @@
 import MarkdownIt from 'markdown-it';
 import { escape as escapeHtml } from 'html-escaper';
-import { openHtmlCache } from './html-cache.ts';
 
 /**
  * Document text → safe HTML, with markdown-it (CommonMark). Content is Markdown written or imported by
@@ -83,11 +82,8 @@ export function createMarkdownMemo(
 }
 
 /**
- * The build's shared memo (document pages of the three interface languages come in a row), over the
- * on-disk HTML of earlier builds (html-cache.ts), so a rebuild renders only the texts that changed.
+ * The build's shared memo (document pages of the three interface languages come in a row). There is no
+ * on-disk cache of the HTML: at ≈ 0.25 ms a text, rendering costs less than writing a cache file for it
+ * (≈ 2× the render) would, and a warm build saved only the render (issue #5).
  */
-const htmlCache = openHtmlCache();
-export const renderMarkdownMemo = createMarkdownMemo(
-  32,
-  htmlCache ? (markdown, options) => htmlCache.get(markdown, options.anchorPrefix ?? '', () => renderMarkdown(markdown, options)) : renderMarkdown,
-);
+export const renderMarkdownMemo = createMarkdownMemo(32);
