@@ -4,6 +4,7 @@ import { buildCategoryModel } from './category-model.ts';
 import { computeSimilar } from './similar.ts';
 import { expandColloquial } from './colloquial.ts';
 import { suggestCategories } from './suggest.ts';
+import { cosine, denseCosine, VectorSpace } from './vectors.ts';
 
 function decision(slug: string, category: string, body: string, norms: string[] = []): KbDocument {
   const parts = category.split('.');
@@ -106,5 +107,26 @@ describe('similar decisions at scale', () => {
     // A decision with 300 neighbours in its own leaf never reaches into the sibling leaf.
     for (const [id, list] of similar) if (id !== 'decision/robbery-1') expect(list).not.toContain('decision/robbery-1');
     expect(computeSimilar(docs, { maxCandidates: 50 })).toEqual(similar);
+  });
+});
+
+describe('denseCosine', () => {
+  it('gives the merge cosine bit for bit', () => {
+    const space = new VectorSpace();
+    const texts = [
+      'расторжение брака супруги проживают раздельно примирение невозможно',
+      'брак расторгнут супруги не желают сохранять семью примирение',
+      'кража тайное хищение имущества подсудимый похитил телефон',
+      'взыскание алиментов на содержание ребенка брак расторгнут',
+    ];
+    for (const t of texts) space.add(t);
+    const vectors = space.vectors(8);
+    const dense = new Float32Array(1000);
+    for (const a of vectors) {
+      a.terms.forEach((t, k) => (dense[t] = a.weights[k]!));
+      for (const b of vectors) expect(Object.is(denseCosine(dense, b), cosine(a, b))).toBe(true);
+      a.terms.forEach((t) => (dense[t] = 0));
+    }
+    expect(cosine(vectors[0]!, vectors[1]!)).toBeGreaterThan(0);
   });
 });

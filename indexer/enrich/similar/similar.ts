@@ -1,6 +1,6 @@
 import type { KbDocument } from '../../../schemas/kb-document.ts';
 import { CandidateIndex, depth } from './candidates.ts';
-import { cosine, VectorSpace } from './vectors.ts';
+import { denseCosine, VectorSpace } from './vectors.ts';
 
 /**
  * The most similar other decisions of each decision, best first.
@@ -71,13 +71,18 @@ export function computeSimilar(documents: KbDocument[], options: SimilarOptions 
   const bestScore = new Float64Array(top);
   // `a` ranks before `b`: higher score, then the smaller id.
   const before = (sa: number, a: number, sb: number, b: number) => sa > sb || (sa === sb && decisions[a]!.id < decisions[b]!.id);
+  // The decision's own vector spread over every term id: a candidate's cosine is then one pass over its
+  // 64 terms, no merge of two lists (similar decisions at 50,000: 27.6 s → 20.8 s, the same lists).
+  const dense = new Float32Array(vectors.reduce((n, v) => Math.max(n, v.terms.length ? v.terms[v.terms.length - 1]! + 1 : 0), 0));
   decisions.forEach((d, i) => {
     const own = features[i]!;
+    const mine = vectors[i]!;
+    for (let k = 0; k < mine.terms.length; k++) dense[mine.terms[k]!] = mine.weights[k]!;
     let kept = 0;
     for (const j of index.candidates(i, maxCandidates, top * 4)) {
       const other = features[j]!;
       // Category first (levels are ≥ 1/3 apart, content adds < 1/3), then content and applied norms.
-      const score = categoryCloseness(own, other) + 0.3 * (0.7 * cosine(vectors[i]!, vectors[j]!) + 0.3 * jaccard(own.norms, other.norms));
+      const score = categoryCloseness(own, other) + 0.3 * (0.7 * denseCosine(dense, vectors[j]!) + 0.3 * jaccard(own.norms, other.norms));
       // Insertion into the `top` best so far: no array of all scored candidates, no sort.
       if (kept === top && !before(score, j, bestScore[top - 1]!, bestIndex[top - 1]!)) continue;
       let at = kept < top ? kept++ : top - 1;
@@ -90,6 +95,7 @@ export function computeSimilar(documents: KbDocument[], options: SimilarOptions 
       bestIndex[at] = j;
     }
     result.set(d.id, Array.from(bestIndex.subarray(0, kept), (j) => decisions[j]!.id));
+    for (let k = 0; k < mine.terms.length; k++) dense[mine.terms[k]!] = 0;
   });
   return result;
 }

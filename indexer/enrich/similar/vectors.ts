@@ -83,3 +83,14 @@ export function cosine(a: Vector, b: Vector): number {
 }
 
 export { termCounts };
+
+/**
+ * `cosine(a, b)` with `a` spread over `dense` by term id (0 elsewhere): one pass over b's terms instead
+ * of a merge. The same products, summed in the same order — a term `a` lacks adds +0 — so the result
+ * is the merge's bit for bit.
+ */
+export function denseCosine(dense: Float32Array, b: Vector): number {
+  let dot = 0;
+  for (let k = 0; k < b.terms.length; k++) dot += dense[b.terms[k]!]! * b.weights[k]!;
+  return dot;
+}
