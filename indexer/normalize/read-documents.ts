@@ -34,9 +34,6 @@ const readBytes = (file: string) => new Promise<Buffer>((resolve, reject) => rea
 /** Files read at once: enough to keep the disk busy, few enough to stay far from the open-file limit. */
 const READ_CONCURRENCY = 32;
 
-/** Below this many files, starting threads costs more than parsing them here. */
-const WORKERS_FROM = 200;
-
 export interface ReadOptions {
   /** What `registries` were built from: given, files the cache does not hold are parsed on worker threads. */
   registryInput?: RegistryInput;
@@ -75,9 +72,10 @@ export async function readDocuments(
   const paths = await listDocFiles(contentDir);
   const results: ({ entry: LoadEntry; file?: ReadDocFile } | undefined)[] = new Array(paths.length);
   const { registryInput } = options;
-  const size = registryInput ? (options.workers ?? (paths.length >= WORKERS_FROM ? WorkerPool.allCores() : 0)) : 0;
-  const pool = registryInput && size > 0
-    ? new WorkerPool({ module: 'indexer/normalize/read-documents.ts', factory: 'fileReading', init: { registryInput, today }, local: fileReading, name: 'load' }, size)
+  const threads = registryInput ? WorkerPool.threadsFor(paths.length, options.workers) : 0;
+  // No pool at all without threads: parsed here, a file keeps its parse instead of being rebuilt from an entry.
+  const pool = threads > 0
+    ? new WorkerPool({ module: 'indexer/normalize/read-documents.ts', factory: 'fileReading', init: { registryInput: registryInput!, today }, local: fileReading, name: 'load' }, threads)
     : undefined;
   let next = 0;
   const lane = async () => {

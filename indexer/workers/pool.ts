@@ -29,6 +29,9 @@ interface Reply {
   output?: unknown;
 }
 
+/** Below this many inputs, a pool's threads cost more to start than they save. */
+const THREADS_FROM = 200;
+
 /** The project's root as the source sees it: the real files when run from source, else the working directory. */
 function projectFile(relative: string): string | undefined {
   const roots: string[] = [];
@@ -67,6 +70,14 @@ export class WorkerPool<Init, In, Out> {
   /** Threads the pool runs (0: the calling thread). */
   get size(): number {
     return this.#size;
+  }
+
+  /**
+   * Threads for `count` inputs the calling thread only waits for: `requested` when given, else every
+   * core (at most four) from 200 inputs, and none below, where starting threads costs more than it saves.
+   */
+  static threadsFor(count: number, requested?: number): number {
+    return requested ?? (count >= THREADS_FROM ? WorkerPool.allCores() : 0);
   }
 
   /** Every core, at least one, at most four: for work the calling thread only waits for. */
