@@ -30,9 +30,6 @@ export interface EnrichResult {
   problems: Problem[];
 }
 
-/** Below this many documents to work on, starting threads costs more than it saves. */
-const WORKERS_FROM = 200;
-
 /**
  * The enrich stage: returns new documents.
  * 1. Depersonalise decisions (title and body together, so a person has one letter in both), and
@@ -46,23 +43,21 @@ const WORKERS_FROM = 200;
 export async function enrichDocuments(documents: KbDocument[], context: EnrichContext): Promise<EnrichResult> {
   const problems: Problem[] = [];
   const work = await timed('enrich: mask + extract citations', () => perDocumentWork(documents, context));
-  const masked: KbDocument[] = [];
-  const found = new Map<string, Citation[]>();
+  const kept: { doc: KbDocument; citations: Citation[] }[] = [];
   documents.forEach((doc, i) => {
-    const { mask, citations } = work[i]!;
+    const { mask, body, citations } = work[i]!;
     if (mask) {
       const before = problems.length;
-      const result = applyMask(doc, mask, problems);
+      const result = applyMask(doc, mask, body, problems);
       // A decision that still leaks after masking is left out altogether: it must reach no page and no index.
       if (problems.length > before) return;
       doc = result;
     }
-    masked.push(doc);
-    found.set(doc.id, citations);
+    kept.push({ doc, citations });
   });
 
-  const registry = citationRegistry(context.codes, masked);
-  const cited = timed('enrich: resolve citations', () => masked.map((doc) => withCitations(doc, found.get(doc.id)!, registry)));
+  const registry = citationRegistry(context.codes, kept.map((k) => k.doc));
+  const cited = timed('enrich: resolve citations', () => kept.map(({ doc, citations }) => withCitations(doc, citations, registry)));
 
   const citedBy = new Map<string, Set<string>>();
   const link = (targetId: string, sourceId: string) => {
@@ -85,37 +80,45 @@ export async function enrichDocuments(documents: KbDocument[], context: EnrichCo
   return { documents: withLinks.map((doc) => ({ ...doc, similar: similar.get(doc.id) ?? [] })), problems };
 }
 
+/** A document's per-document results: its mask (decisions), its body with the mask applied, its references. */
+interface DocumentResults extends DocumentWorkOutput {
+  body: KbDocument['body'];
+}
+
 /**
  * Each document's mask and extracted citations: from the cache where it has them, the rest computed —
- * on a pool of worker threads when there are enough of them (the calling thread only waits here).
+ * on a pool of worker threads when there are enough of them (the calling thread only waits here). The
+ * masked body is made once here: it keys the citations and is the body the document goes on with.
  */
-async function perDocumentWork(documents: KbDocument[], context: EnrichContext): Promise<DocumentWorkOutput[]> {
+async function perDocumentWork(documents: KbDocument[], context: EnrichContext): Promise<DocumentResults[]> {
   const { cache, codes } = context;
   const maskKey = (doc: KbDocument) => hashOf(doc.id, doc.hash, doc.judge ?? null, doc.title, doc.body);
   const citationsKey = (doc: KbDocument, body: KbDocument['body']) => hashOf(doc.languages, body, cache!.codesHash);
-  const outputs = new Array<DocumentWorkOutput>(documents.length);
+  const outputs = new Array<DocumentResults>(documents.length);
   const todo: { index: number; input: DocumentWorkInput }[] = [];
   documents.forEach((doc, index) => {
     const decision = doc.kind === 'decision';
     // A cached mask that does not fit this text (it cannot, short of tampering) is recomputed.
     const mask = decision && cache ? cache.mask.find(maskKey(doc), (entry) => fits(entry, doc)) : undefined;
-    const citations = cache && (mask || !decision) ? cache.citations.find(citationsKey(doc, mask ? maskedBody(doc.body, mask) : doc.body)) : undefined;
-    if (citations) outputs[index] = { mask, citations };
+    const body = mask ? maskedBody(doc.body, mask) : doc.body;
+    const citations = cache && (mask || !decision) ? cache.citations.find(citationsKey(doc, body)) : undefined;
+    if (citations) outputs[index] = { mask, body, citations };
     else todo.push({ index, input: { decision, judge: doc.judge, languages: doc.languages, title: doc.title, body: doc.body, ...(mask ? { mask } : {}) } });
   });
   if (todo.length === 0) return outputs;
 
   const job = { module: 'indexer/enrich/per-document.ts', factory: 'documentWork', init: codes, local: documentWork, name: 'enrich' };
-  const pool = new WorkerPool(job, context.workers ?? (todo.length >= WORKERS_FROM ? WorkerPool.allCores() : 0));
+  const pool = new WorkerPool(job, WorkerPool.threadsFor(todo.length, context.workers));
   try {
     const computed = await pool.map(todo.map((t) => t.input));
     todo.forEach(({ index, input }, i) => {
-      const output = computed[i]!;
-      outputs[index] = output;
+      const { mask, citations } = computed[i]!;
       const doc = documents[index]!;
+      const body = mask ? maskedBody(doc.body, mask) : doc.body;
+      outputs[index] = { mask, body, citations };
       if (!cache) return;
-      if (output.mask && !input.mask) cache.mask.put(maskKey(doc), output.mask);
-      cache.citations.put(citationsKey(doc, output.mask ? maskedBody(doc.body, output.mask) : doc.body), output.citations);
+      if (mask && !input.mask) cache.mask.put(maskKey(doc), mask);
+      cache.citations.put(citationsKey(doc, body), citations);
     });
   } finally {
     await pool.close();
@@ -123,10 +126,9 @@ async function perDocumentWork(documents: KbDocument[], context: EnrichContext):
   return outputs;
 }
 
-/** The decision with its mask applied, and any ИИН or phone still in its texts reported. */
-function applyMask(doc: KbDocument, mask: MaskEntry, problems: Problem[]): KbDocument {
+/** The decision with its mask applied (`body`: its masked body), and any ИИН or phone still in its texts reported. */
+function applyMask(doc: KbDocument, mask: MaskEntry, body: KbDocument['body'], problems: Problem[]): KbDocument {
   const title: KbDocument['title'] = { ...doc.title, ...mask.title };
-  const body = maskedBody(doc.body, mask);
   for (const lang of ['ru', 'kk'] as const) {
     if (doc.body[lang] === undefined) continue;
     for (const [field, value] of [['title', title[lang]], ['body', body[lang]]] as const) {
