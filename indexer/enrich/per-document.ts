@@ -33,7 +33,7 @@ export interface DocumentWorkOutput {
 }
 
 /** Masks title and body of each language together, so a person has one letter in both. */
-export function maskEntry(doc: Pick<DocumentWorkInput, 'judge' | 'title' | 'body'>): MaskEntry {
+function maskEntry(doc: Pick<DocumentWorkInput, 'judge' | 'title' | 'body'>): MaskEntry {
   const entry: MaskEntry = { title: {}, spans: {} };
   const keep = doc.judge ? [doc.judge] : [];
   for (const lang of LANGS) {
@@ -57,7 +57,7 @@ export function maskedBody(body: KbDocument['body'], mask: MaskEntry): KbDocumen
 }
 
 /** Norm, resolution and case references of the texts; resolution and case targets left unresolved. */
-export function extractedCitations(languages: KbDocument['languages'], body: KbDocument['body'], codes: NormCode[]): Citation[] {
+function extractedCitations(languages: KbDocument['languages'], body: KbDocument['body'], codes: NormCode[]): Citation[] {
   const unresolved: CitationRegistry = { codes, resolutions: new Set(), decisionsByCase: new Map() };
   const citations: Citation[] = [];
   for (const lang of languages as Lang[]) {

@@ -3,8 +3,9 @@ import { termCounts } from './terms.ts';
 /**
  * Compact TF-IDF vectors for comparing many documents: terms are interned to integers, and each
  * vector is its heaviest `limit` terms sorted by term id, with unit length. A cosine is then one merge
- * of two short sorted arrays — no Map look-ups, no allocation per pair — and every vector costs
- * ≤ limit·8 bytes whatever the length of the act.
+ * of two short sorted arrays (`cosine`), or one pass over one of them when the other is spread over a
+ * dense array (`denseCosine`, what computeSimilar uses) — no Map look-ups, no allocation per pair — and
+ * every vector costs ≤ limit·8 bytes whatever the length of the act.
  */
 export interface Vector {
   terms: Int32Array;
