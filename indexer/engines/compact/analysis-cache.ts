@@ -68,6 +68,29 @@ export class AnalysisCache {
     }
   }
 
+  /**
+   * The analysis stored under `key`, not kept for `save()`: what a patch reads of a changed document's
+   * previous analysis (its old terms), which the next build no longer needs.
+   */
+  peek(key: string): NumberedAnalysis | undefined {
+    const stored = this.#used.get(key) ?? this.#stored.get(key);
+    if (!stored) return undefined;
+    try {
+      return this.#decode(stored);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Keeps the entry under `key` for `save()` without decoding it (a patch's unchanged documents); false if there is none. */
+  keep(key: string): boolean {
+    if (this.#used.has(key)) return true;
+    const stored = this.#stored.get(key);
+    if (!stored) return false;
+    this.#used.set(key, stored);
+    return true;
+  }
+
   /** A new analysis, kept for the next build. */
   put(key: string, analysis: NumberedAnalysis): void {
     this.misses++;

@@ -1,5 +1,7 @@
 import { WorkerPool } from '../../workers/pool.ts';
 import { analyse, type AnalysisInput } from './analyse.ts';
+import type { AnalysisCache } from './analysis-cache.ts';
+import type { NumberedAnalysis, TermIds } from './term-ids.ts';
 
 /** An analysis as it crosses threads: two flat arrays clone far faster than thousands of small pairs. */
 export interface FlatAnalysis {
@@ -47,4 +49,19 @@ export class AnalysisPool {
   close(): Promise<void> {
     return this.#pool.close();
   }
+}
+
+/**
+ * A document's analysis: the one stored in `cache` under `key`, or one computed on `pool`, its terms
+ * numbered in `termIds` and put into `cache` for the next build. The writer and the patcher both go
+ * through here, so a patched record is analysed exactly as a written one.
+ */
+export function numberedAnalysis(input: AnalysisInput, key: string, pool: AnalysisPool, termIds: TermIds, cache?: AnalysisCache): Promise<NumberedAnalysis> {
+  const cached = cache?.get(key);
+  if (cached) return Promise.resolve(cached);
+  return pool.run(input).then(({ fragment, terms, numbers }) => {
+    const analysis = { fragment, ids: Uint32Array.from(terms, (t) => termIds.id(t)), counts: Uint32Array.from(numbers) };
+    cache?.put(key, analysis);
+    return analysis;
+  });
 }

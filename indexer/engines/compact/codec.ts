@@ -66,6 +66,11 @@ export class ByteReader {
     readonly source = 'index file',
   ) {}
 
+  /** Bytes read so far. */
+  get offset(): number {
+    return this.#offset;
+  }
+
   varint(): number {
     let value = 0;
     let scale = 1;

@@ -9,3 +9,5 @@ export { CompactWriter } from './writer.ts';
 export async function writeCompactIndex(documents: KbDocument[], outDir: string, log?: (line: string) => void): Promise<IndexStats> {
   return writeAll(new CompactWriter(outDir, log ? { log } : {}), documents);
 }
+
+export { patchCompactIndex, type PatchResult } from './patch.ts';

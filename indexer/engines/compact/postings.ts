@@ -1,5 +1,12 @@
+import { gzipSync } from 'node:zlib';
 import { ByteWriter } from './codec.ts';
 import { impact } from './format.ts';
+
+/**
+ * The manifest's `avgLength`: the mean record length rounded to a whole number of terms (at least 1), so
+ * that an edit of a document rarely moves it, and a patch (patch.ts) need not recompute every impact.
+ */
+export const avgLength = (totalLength: number, records: number): number => (records ? Math.max(1, Math.round(totalLength / records)) : 1);
 
 /** One term's postings while the index is built: record (in arrival order) and term frequency. */
 interface Growing {
@@ -53,8 +60,14 @@ export class PostingsBuilder {
     return n;
   }
 
+  /** The record's length in term occurrences (title words counted TITLE_WEIGHT times). */
+  lengthOf(record: number): number {
+    return this.#lengths[record]!;
+  }
+
+  /** BM25's average record length, rounded (`avgLength`): what every impact is computed with. */
   avgLength(): number {
-    return this.#lengths.length ? this.#lengths.reduce((a, b) => a + b, 0) / this.#lengths.length : 1;
+    return avgLength(this.#lengths.reduce((a, b) => a + b, 0), this.#lengths.length);
   }
 
   /**
@@ -75,18 +88,33 @@ export class PostingsBuilder {
       const packed = new Float64Array(p.n);
       for (let i = 0; i < p.n; i++) {
         const arrival = p.records[i]!;
-        packed[i] = finalId[arrival]! * 256 + impact(p.tfs[i]!, this.#lengths[arrival]!, avg);
+        packed[i] = finalId[arrival]! * 256 + postingImpact(p.tfs[i]!, this.#lengths[arrival]!, avg);
       }
       packed.sort();
-      const out = new ByteWriter().string(term).varint(p.n);
-      let previous = 0;
-      for (let i = 0; i < p.n; i++) {
-        const id = Math.floor(packed[i]! / 256);
-        out.varint(id - previous);
-        previous = id;
-      }
-      for (let i = 0; i < p.n; i++) out.byte(packed[i]! % 256);
-      yield { term, bytes: out.view().slice() };
+      yield { term, bytes: termEntry(term, packed) };
     }
   }
+}
+
+/** A posting's impact byte: tf capped as the builder stores it (16 bits). */
+export const postingImpact = (tf: number, length: number, avg: number): number => impact(Math.min(tf, 0xffff), length, avg);
+
+/** FORMAT.md's term entry from postings packed as `record · 256 + impact`, ascending. */
+export function termEntry(term: string, packed: Float64Array): Uint8Array {
+  const out = new ByteWriter().string(term).varint(packed.length);
+  let previous = 0;
+  for (let i = 0; i < packed.length; i++) {
+    const id = Math.floor(packed[i]! / 256);
+    out.varint(id - previous);
+    previous = id;
+  }
+  for (let i = 0; i < packed.length; i++) out.byte(packed[i]! % 256);
+  return out.view().slice();
+}
+
+/** A term shard file (FORMAT.md): its entries (`termEntry`, ascending by term), counted and gzipped. */
+export function termShard(entries: readonly Uint8Array[]): Uint8Array {
+  const out = new ByteWriter().varint(entries.length);
+  for (const e of entries) out.bytes(e);
+  return gzipSync(out.view(), { level: 9 });
 }

@@ -1,10 +1,9 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { KbDocument } from '../../../schemas/kb-document.ts';
 import { eachCounted, type Progress } from '../../progress.ts';
-import { cacheDir, cacheEnabledByDefault, sourceHash } from '../../cache/location.ts';
+import { cacheEnabledByDefault } from '../../cache/location.ts';
 import { stagingDirFor, swapInto, writtenStats } from '../index-dir.ts';
 import { recordFilters } from '../pagefind/records.ts';
 import type { IndexSpec, IndexStats, IndexWriter, WriteFailure } from '../types.ts';
@@ -12,8 +11,9 @@ import { ByteWriter } from './codec.ts';
 import { BM25, FORMAT, FORMAT_VERSION, deepestCodes, facetFile, fragmentFile, manifestFile, termShardFile, type CompactManifest } from './format.ts';
 import { analysisInput, analysisKey, type AnalysisInput } from './analyse.ts';
 import { AnalysisCache } from './analysis-cache.ts';
-import { AnalysisPool } from './analysis-pool.ts';
-import { PostingsBuilder } from './postings.ts';
+import { AnalysisPool, numberedAnalysis } from './analysis-pool.ts';
+import { PostingsBuilder, termShard } from './postings.ts';
+import { analysisCacheFile, codeVersion, dropState, facetKey, writeState } from './state.ts';
 import { TermIds, type NumberedAnalysis } from './term-ids.ts';
 
 export interface CompactWriterOptions {
@@ -25,10 +25,6 @@ export interface CompactWriterOptions {
   workers?: number;
 }
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-/** The code an analysis depends on: a change to any of it invalidates the cache. */
-const ANALYSIS_CODE = ['indexer/engines/compact', 'indexer/engines/pagefind/plain-text.ts', 'indexer/engines/pagefind/records.ts', 'schemas/facets.ts'];
-
 /**
  * Documents whose analysis may be under way at once: enough to keep the workers busy while results are
  * taken in arrival order (which keeps the index byte-identical however the workers interleave).
@@ -38,11 +34,13 @@ const ANALYSES_IN_FLIGHT = 64;
 /** A document on its way into the index: what its analysis reads (id, date and filters too), and the analysis. */
 interface Pending {
   input: AnalysisInput;
+  /** Its analysis cache key ('' without a cache). */
+  key: string;
   analysis: Promise<NumberedAnalysis>;
 }
 
 /** A term shard is closed once its entries pass this many bytes (before gzip): one fetch per word stays small. */
-const SHARD_BYTES = 32 * 1024;
+export const SHARD_BYTES = 32 * 1024;
 
 /**
  * Writes the compact static index (FORMAT.md) in one pass over the documents: each document's fragment is
@@ -64,6 +62,10 @@ export class CompactWriter implements IndexWriter {
   #postings = new PostingsBuilder();
   /** Per arrival: date and id (the final order), and facet values. */
   #order: { date: string; id: string }[] = [];
+  /** Per arrival: analysis key and facet key, for the state a patch starts from (state.ts). */
+  #keys: string[] = [];
+  #facetKeys: string[] = [];
+  #version = '';
   #facets = new Map<string, { hierarchical: boolean; ids: Map<string, number>; values: string[]; perRecord: number[][] }>();
   #failures: WriteFailure[] = [];
   #total = 0;
@@ -79,7 +81,8 @@ export class CompactWriter implements IndexWriter {
   async prepare(spec: IndexSpec): Promise<void> {
     this.#started = performance.now();
     if (this.#useCache) {
-      this.#cache = await AnalysisCache.open(path.join(cacheDir(ROOT, 'compact'), 'analysis.bin'), await sourceHash(ROOT, ANALYSIS_CODE));
+      this.#version = await codeVersion();
+      this.#cache = await AnalysisCache.open(analysisCacheFile(), this.#version);
       this.#termIds = this.#cache.termIds;
     }
     this.#staging = stagingDirFor(this.outDir);
@@ -97,27 +100,16 @@ export class CompactWriter implements IndexWriter {
       this.#total++;
       // Filters computed once: the analysis key, the fragment and the facet columns all need them.
       const input = analysisInput(doc, recordFilters(doc));
-      const analysis = this.#analysisOf(input);
+      const key = this.#cache ? analysisKey(input) : '';
+      const analysis = numberedAnalysis(input, key, this.#pool, this.#termIds, this.#cache);
       analysis.catch(() => undefined); // taken (and reported) in order below
-      pending.push({ input, analysis });
+      pending.push({ input, key, analysis });
       if (pending.length >= ANALYSES_IN_FLIGHT) await this.#add(pending.shift()!, staging);
     }
     while (pending.length) await this.#add(pending.shift()!, staging);
   }
 
-  /** The cached analysis, or one computed on the pool and remembered for the next build. */
-  #analysisOf(input: AnalysisInput): Promise<NumberedAnalysis> {
-    const key = this.#cache ? analysisKey(input) : '';
-    const cached = this.#cache?.get(key);
-    if (cached) return Promise.resolve(cached);
-    return this.#pool.run(input).then(({ fragment, terms, numbers }) => {
-      const analysis = { fragment, ids: Uint32Array.from(terms, (t) => this.#termIds.id(t)), counts: Uint32Array.from(numbers) };
-      this.#cache?.put(key, analysis);
-      return analysis;
-    });
-  }
-
-  async #add({ input, analysis: analysed }: Pending, staging: string): Promise<void> {
+  async #add({ input, key, analysis: analysed }: Pending, staging: string): Promise<void> {
     let analysis: NumberedAnalysis;
     try {
       analysis = await analysed;
@@ -127,6 +119,10 @@ export class CompactWriter implements IndexWriter {
     }
     const record = this.#postings.add(analysis.ids, analysis.counts);
     this.#order.push({ date: input.date, id: input.id });
+    if (this.#cache) {
+      this.#keys.push(key);
+      this.#facetKeys.push(facetKey(input));
+    }
     for (const [key, column] of this.#facets) {
       const values = [...new Set(input.filters[key] ?? [])];
       // A trail's ancestors follow from its deepest codes: the column stores those only (a third of the bytes).
@@ -197,7 +193,17 @@ export class CompactWriter implements IndexWriter {
     if (this.#cache) {
       await this.#cache.save();
       this.#log(`compact index: ${this.#cache.hits} documents analysed earlier, ${this.#cache.misses} now`);
-    }
+      // Last: a state is trusted only once the index and the analyses it names are on disk.
+      await writeState(this.outDir, {
+        version: this.#version,
+        built: manifest.built,
+        avgLength: manifest.avgLength,
+        ids: arrivals.map((a) => this.#order[a]!.id),
+        keys: arrivals.map((a) => this.#keys[a]!),
+        lengths: arrivals.map((a) => this.#postings.lengthOf(a)),
+        facets: arrivals.map((a) => this.#facetKeys[a]!),
+      });
+    } else await dropState(this.outDir);
     this.#log(`compact index: ${records} documents, ${shards.length} term shards → ${this.outDir}`);
     return stats;
   }
@@ -209,6 +215,8 @@ export class CompactWriter implements IndexWriter {
     this.#postings = new PostingsBuilder();
     this.#termIds = new TermIds();
     this.#order = [];
+    this.#keys = [];
+    this.#facetKeys = [];
   }
 
   /** Term entries in order, cut into shards of about SHARD_BYTES; returns each shard's first term. */
@@ -218,9 +226,7 @@ export class CompactWriter implements IndexWriter {
     let size = 0;
     const flush = async () => {
       if (!entries.length) return;
-      const out = new ByteWriter().varint(entries.length);
-      for (const e of entries) out.bytes(e);
-      await writeFile(path.join(staging, termShardFile(firsts.length - 1)), gzipSync(out.view(), { level: 9 }));
+      await writeFile(path.join(staging, termShardFile(firsts.length - 1)), termShard(entries));
       entries = [];
       size = 0;
     };
