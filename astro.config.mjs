@@ -1,6 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
+import { outDirSetting } from './site/build/out-dir.ts';
+import { taldauBuildState } from './site/integrations/build-state.ts';
 import { taldauDocumentPages } from './site/integrations/document-pages.ts';
 import { taldauOutDirCleanup } from './site/integrations/out-dir-cleanup.ts';
 import { taldauSearchIndex } from './site/integrations/search-index.ts';
@@ -15,7 +17,7 @@ const serverSearch = serverSearchConfigured(process.env);
 export default defineConfig({
   srcDir: './site',
   publicDir: './site/public',
-  outDir: process.env.TALDAU_OUT_DIR || './dist',
+  outDir: outDirSetting(),
   cacheDir: process.env.TALDAU_CACHE_DIR || './node_modules/.astro',
   output: 'static',
   trailingSlash: 'always',
@@ -26,6 +28,8 @@ export default defineConfig({
   // The dev server watches the project; the caches and generated corpora (a benchmark's .cache/bench holds
   // tens of thousands of files) would exhaust the system's file watchers and are not sources.
   vite: { server: { watch: { ignored: ['**/.cache/**', '**/dist/**', '**/test-results/**'] } } },
-  integrations: [taldauOutDirCleanup(), taldauDocumentPages(), taldauSearchIndex(), ...(serverSearch ? [taldauSearchEndpoint()] : [])],
+  // build:done hooks run in this order: the pages, the index, then the record of the finished build
+  // (site/build/state.ts) that lets the next `taldau build` update the output in place.
+  integrations: [taldauOutDirCleanup(), taldauDocumentPages(), taldauSearchIndex(), ...(serverSearch ? [taldauSearchEndpoint()] : []), taldauBuildState()],
   ...(serverSearch ? { adapter: node({ mode: 'standalone' }) } : {}),
 });

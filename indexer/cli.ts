@@ -21,6 +21,7 @@ export interface Command {
 }
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  build: { summary: 'build the site; update the last build in place when only texts changed', load: () => import('../site/build/command.ts').then((m) => m.command) },
   validate: { summary: 'check content/ and report every problem', load: () => import('./commands/validate.ts').then((m) => m.command) },
   index: { summary: 'build the search index (pagefind, meilisearch, elasticsearch)', load: () => import('./commands/index.ts').then((m) => m.command) },
   cite: { summary: 'find references to norms, resolutions and cases in text on stdin', load: () => import('./commands/cite.ts').then((m) => m.command) },

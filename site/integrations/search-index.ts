@@ -7,11 +7,11 @@ import { writeCompactIndex } from '../../indexer/engines/compact/index.ts';
 import { writePagefindIndex } from '../../indexer/engines/pagefind/index.ts';
 import type { IndexStats } from '../../indexer/engines/types.ts';
 import { buildCategoryModel } from '../../indexer/enrich/index.ts';
-import { getKb, whenKbLoaded } from '../lib/kb.ts';
+import { getKb, whenKbLoaded, type SiteKb } from '../lib/kb.ts';
 import { staticIndexFor, type StaticIndex } from '../lib/static-index.ts';
 
 /** The static index the search page of this build reads (site/lib/static-index.ts), written to `outDir`. */
-function writeStaticIndex(kind: StaticIndex, documents: KbDocument[], outDir: string, log: (line: string) => void): Promise<IndexStats> {
+export function writeStaticIndex(kind: StaticIndex, documents: KbDocument[], outDir: string, log: (line: string) => void): Promise<IndexStats> {
   return kind === 'compact' ? writeCompactIndex(documents, outDir, log) : writePagefindIndex(documents, outDir, log);
 }
 
@@ -69,16 +69,25 @@ export function taldauSearchIndex(): AstroIntegration {
           stats = await writeStaticIndex(kind, kb.documents, out, (line) => logger.info(line));
         }
         const waited = Date.now();
-        // Bounded by the classifier (terms per category), not the corpus; the search page fetches it only for the hint.
-        const model = JSON.stringify(buildCategoryModel(kb.registries.categories.values(), kb.documents));
-        await writeFile(path.join(outDir, 'category-model.json'), model);
+        const modelBytes = await writeCategoryModel(kb, outDir);
         // "in X s" is what build:done waited for the index (bench parses it); the total ran beside the pages.
         logger.info(
-          `${kind === 'compact' ? 'Compact' : 'Pagefind'} index: ${stats.total} documents (${stats.failed} failed) in ${((waited - doneAt) / 1000).toFixed(1)} s at build:done, ${((waited - started) / 1000).toFixed(1)} s since it started beside the pages → ${out}; category model ${((Date.now() - waited) / 1000).toFixed(1)} s, ${Math.round(Buffer.byteLength(model) / 1024)} KB`,
+          `${kind === 'compact' ? 'Compact' : 'Pagefind'} index: ${stats.total} documents (${stats.failed} failed) in ${((waited - doneAt) / 1000).toFixed(1)} s at build:done, ${((waited - started) / 1000).toFixed(1)} s since it started beside the pages → ${out}; category model ${((Date.now() - waited) / 1000).toFixed(1)} s, ${Math.round(modelBytes / 1024)} KB`,
         );
       },
     },
   };
+}
+
+/**
+ * Writes `/category-model.json`, which the search page scores typed text against ("closest categories").
+ * Bounded by the classifier (terms per category), not the corpus; the page fetches it only for the hint.
+ * Returns its size in bytes.
+ */
+export async function writeCategoryModel(kb: SiteKb, outDir: string): Promise<number> {
+  const model = JSON.stringify(buildCategoryModel(kb.registries.categories.values(), kb.documents));
+  await writeFile(path.join(outDir, 'category-model.json'), model);
+  return Buffer.byteLength(model);
 }
 
 /** Renames `from` to `to` (replacing it); copies when they are on different file systems. */

@@ -1,0 +1,55 @@
+import path from 'node:path';
+import type { SiteKb } from '../lib/kb.ts';
+import { writeDocumentPages } from '../integrations/document-pages.ts';
+import { writeCategoryModel, writeStaticIndex } from '../integrations/search-index.ts';
+import { indexFingerprint, type BuildPlan } from './plan.ts';
+import { clearState, writeState } from './state.ts';
+
+export interface UpdateReport {
+  /** Documents whose pages were rewritten. */
+  documents: number;
+  pages: number;
+  /** How the static index was brought up to date. */
+  index: string;
+  seconds: number;
+}
+
+/**
+ * Brings the last build's output up to date in place (a plan of kind `update`, site/build/plan.ts): the
+ * pages of the documents whose page digest changed, the static index and the category model. Everything
+ * else in the output is what a full build would write again byte for byte, so it is left as it is.
+ * The state is cleared first and written last: if this stops half way, the next build is a full one.
+ */
+export async function updateSite(kb: SiteKb, plan: Extract<BuildPlan, { kind: 'update' }>, outDir: string, log: (line: string) => void): Promise<UpdateReport> {
+  const started = performance.now();
+  const { inputs, stateDir, shells, changed } = plan;
+  await clearState(stateDir);
+
+  const { pages } = await writeDocumentPages(kb, outDir, shells, log, changed);
+  const index = await updateStaticIndex(kb, plan, outDir, log);
+  await writeCategoryModel(kb, outDir);
+
+  await writeState(stateDir, {
+    outDir,
+    code: inputs.code,
+    settings: inputs.settings,
+    listing: inputs.digests.listing,
+    staticIndex: inputs.staticIndex,
+    index: await indexFingerprint(outDir, inputs.staticIndex),
+    pages: Object.fromEntries(inputs.digests.pages),
+  });
+  return { documents: changed.length, pages, index, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * The static index of the updated documents. Text changes reach the index even when no page changed
+ * in a way a reader sees (the index holds the text), so it is always brought up to date: written whole
+ * (the writers reuse each unchanged document's cached analysis) into a staging directory swapped in when
+ * complete.
+ */
+async function updateStaticIndex(kb: SiteKb, plan: Extract<BuildPlan, { kind: 'update' }>, outDir: string, log: (line: string) => void): Promise<string> {
+  const kind = plan.inputs.staticIndex;
+  const target = path.join(outDir, kind);
+  const stats = await writeStaticIndex(kind, kb.documents, target, log);
+  return `${kind} index written whole (${stats.total} documents) in ${stats.seconds.toFixed(1)} s`;
+}
