@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
 import { STATIC_INDEXES, type StaticIndex } from '../../site/lib/static-index.ts';
 
-export const BENCH_USAGE = `Usage: npm run bench -- --decisions N [--seed S] [--index auto|pagefind|compact] [--json] [--work DIR] [--no-baseline] [--no-rebuild] [--rebuild-site] [--keep]
+export const BENCH_USAGE = `Usage: npm run bench -- --decisions N [--seed S] [--index auto|pagefind|compact] [--json] [--work DIR] [--no-baseline] [--no-rebuild] [--no-site] [--reuse] [--keep]
 
-Generates N synthetic decisions, builds the static index (taldau index) and the site (astro build),
-crawls the built HTML with Pagefind's own CLI as the baseline, serves both, and times a fixed set of
-searches in headless chromium.
+Generates N synthetic decisions, builds the static index (taldau index) and the whole site (taldau build
+--full), crawls the built HTML with Pagefind's own CLI as the baseline, serves both, and times a fixed
+set of searches in headless chromium; then changes one decision and times the rebuild (taldau build,
+which updates the site in place).
 
   --decisions N   corpus size (required)
   --seed S        corpus seed (default 1)
@@ -14,8 +15,7 @@ searches in headless chromium.
   --json          print one JSON object instead of the text report
   --work DIR      working directory, inside the repository so Astro builds in place (default .cache/bench)
   --no-baseline   skip Pagefind's HTML crawl and its searches
-  --no-rebuild    skip the rebuild after changing one document (the index is rebuilt by default)
-  --rebuild-site  also rebuild the site after the change (costs another full astro build)
+  --no-rebuild    skip the rebuild after changing one document (the site's, or with --no-site the index's)
   --no-site       do not build the N-decision site (hours at 100,000): serve the search page of a small
                   site built from the project's content/ with the N-decision index at /pagefind/ (/compact/).
                   The search page does not grow with the corpus, the index does. Implies --no-baseline
@@ -37,7 +37,6 @@ export interface BenchArgs {
   workDir: string;
   baseline: boolean;
   rebuild: boolean;
-  rebuildSite: boolean;
   site: boolean;
   reuse: boolean;
   keep: boolean;
@@ -62,7 +61,6 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
         work: { type: 'string', default: '.cache/bench' },
         'no-baseline': { type: 'boolean', default: false },
         'no-rebuild': { type: 'boolean', default: false },
-        'rebuild-site': { type: 'boolean', default: false },
         'no-site': { type: 'boolean', default: false },
         reuse: { type: 'boolean', default: false },
         keep: { type: 'boolean', default: false },
@@ -85,7 +83,6 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     workDir: values.work,
     baseline: !values['no-baseline'] && !values['no-site'],
     rebuild: !values['no-rebuild'],
-    rebuildSite: values['rebuild-site'] && !values['no-site'],
     site: !values['no-site'],
     reuse: values.reuse,
     keep: values.keep,

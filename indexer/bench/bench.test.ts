@@ -16,7 +16,7 @@ import { serveStatic } from './serve.ts';
 
 describe('arguments', () => {
   it('reads the corpus size and defaults the rest', () => {
-    expect(parseBenchArgs(['--decisions', '2000'])).toMatchObject({ decisions: 2000, seed: 1, json: false, baseline: true, rebuild: true, rebuildSite: false, keep: false });
+    expect(parseBenchArgs(['--decisions', '2000'])).toMatchObject({ decisions: 2000, seed: 1, json: false, baseline: true, rebuild: true, keep: false });
     expect(parseBenchArgs(['--decisions', '5', '--json', '--seed', '7', '--no-baseline', '--no-rebuild'])).toMatchObject({ decisions: 5, seed: 7, json: true, baseline: false, rebuild: false });
     expect(parseBenchArgs(['--decisions', '5'])).toMatchObject({ index: 'auto' });
     expect(parseBenchArgs(['--decisions', '5', '--index', 'compact'])).toMatchObject({ index: 'compact' });
@@ -29,7 +29,7 @@ describe('arguments', () => {
     expect(() => parseBenchArgs(['--decisions', '-3'])).toThrow(/Usage: npm run bench/);
   });
   it('--no-site also skips the baseline (it crawls the built site) and the site rebuild; --reuse is read', () => {
-    expect(parseBenchArgs(['--decisions', '9', '--no-site', '--rebuild-site', '--reuse'])).toMatchObject({ site: false, baseline: false, rebuildSite: false, reuse: true });
+    expect(parseBenchArgs(['--decisions', '9', '--no-site', '--reuse'])).toMatchObject({ site: false, baseline: false, reuse: true });
     expect(parseBenchArgs(['--decisions', '9'])).toMatchObject({ site: true, reuse: false });
   });
   it('accepts --help without a size', () => {
@@ -125,7 +125,7 @@ describe('targets and the report', () => {
     const met = (r: BenchReport, prefix: string) => r.targets.find((t) => t.target.startsWith(prefix))?.met;
     const good = report({ queries: [query('rare', 100_000, 200, 40)], baseline: figures({ indexSeconds: 99, indexBytes: 9e6 }) });
     expect(good.targets.filter((t) => t.met === false)).toEqual([]);
-    const bad = report({ siteSeconds: 400, sitePeakRssMB: 7000, queries: [query('common', 600_000, 1200, 200, 0)], rebuild: { file: 'x.md', indexSeconds: 9, siteSeconds: null } });
+    const bad = report({ siteSeconds: 400, sitePeakRssMB: 7000, queries: [query('common', 600_000, 1200, 200, 0)], rebuild: { file: 'x.md', indexSeconds: 9, siteSeconds: null, peakRssMB: 100, updatedInPlace: null, outcome: null } });
     expect(met(bad, 'whole build')).toBe(false);
     expect(met(bad, 'peak memory')).toBe(false);
     expect(met(bad, 'cold search ≤ 500 KB transferred (worst')).toBe(false);
@@ -137,6 +137,10 @@ describe('targets and the report', () => {
     expect(met(bad, 'no search')).toBe(false);
     expect(met(bad, 'every search')).toBe(false);
     expect(met(bad, 'rebuild')).toBe(false); // 9 s of a 10 s index build
+    const updated = { file: 'x.md', indexSeconds: null, siteSeconds: 20, peakRssMB: 900, updatedInPlace: true, outcome: 'taldau build: dist updated in 19.0 s: 3 pages of 1 changed documents rewritten' };
+    expect(met(report({ siteSeconds: 214, rebuild: updated }), 'rebuild after one change ≤ 10% of the full build (site)')).toBe(true);
+    expect(met(report({ siteSeconds: 150, rebuild: updated }), 'rebuild')).toBe(false);
+    expect(formatReport(report({ siteSeconds: 214, rebuild: updated }))).toMatch(/rebuild after changing x\.md: taldau build 20\.0 s, peak 900 MB, updated in place\n  taldau build: dist updated/);
     expect(met(bad, 'index smaller / faster')).toBeNull();
     expect(checkTargets(report()).length).toBeGreaterThan(5);
   });
@@ -161,7 +165,7 @@ describe('targets and the report', () => {
     expect(build(report({ ...noSite, indexSeconds: 100 }))).toMatchObject({ met: null, value: 'pages not built; the index alone 100.0 s' });
     expect(build(report({ ...noSite, indexSeconds: 400 })).met).toBe(false);
     expect(report({ ...noSite, indexPeakRssMB: 7000 }).targets.find((t) => t.target.startsWith('peak memory'))!.met).toBe(false);
-    expect(formatReport(report(noSite))).toMatch(/astro build\s+not run \(--no-site\)/);
+    expect(formatReport(report(noSite))).toMatch(/taldau build --full\s+not run \(--no-site\)/);
   });
 });
 

@@ -27,7 +27,7 @@ function mustSucceed(step: string, run: CommandRun): CommandRun {
 }
 
 /**
- * The whole benchmark: corpus → `taldau index` → `astro build` → Pagefind's own crawl (baseline) →
+ * The whole benchmark: corpus → `taldau index` → `taldau build --full` → Pagefind's own crawl (baseline) →
  * searches in chromium on both → a rebuild after one change. Runs from the repository root: Astro must
  * build into a directory inside it (outside, it stages its server chunks in the shared `.astro/`).
  */
@@ -57,14 +57,14 @@ export async function runBench(args: BenchArgs, progress: Progress, root = proce
   let siteTree: Awaited<ReturnType<typeof treeSize>> | null = null;
   let mounts: Record<string, string> = {};
   if (args.site) {
-    progress.step('astro build');
+    progress.step('taldau build --full');
     site = await measureSite(root, content, dist, path.join(work, 'astro-cache'), documents, kind, progress);
     siteTree = await treeSize(dist);
     progress.line(`${siteTree.pages} pages in ${site.run.seconds.toFixed(1)} s, peak ${(site.run.peakRssBytes / MB).toFixed(0)} MB`);
   } else {
     // The search page (its scripts, dictionaries, facet config) is the same whatever the corpus size; only
     // the index grows. So a small site serves it, with the N-decision index mounted where its page looks.
-    progress.step('astro build of the small search site (--no-site)');
+    progress.step('taldau build --full of the small search site (--no-site)');
     const small = await measureSite(root, path.join(root, 'content'), dist, path.join(work, 'astro-cache'), 0, kind, progress);
     progress.line(`small site in ${small.run.seconds.toFixed(1)} s; the ${documents}-document index is served at ${STATIC_INDEX_PATH[kind]}`);
     mounts = { [STATIC_INDEX_PATH[kind]]: `${indexOut}/` };
@@ -122,7 +122,7 @@ export async function runBench(args: BenchArgs, progress: Progress, root = proce
   let rebuild: BenchReport['rebuild'] = null;
   if (args.rebuild) {
     progress.step('rebuild after changing one document');
-    rebuild = await measureRebuild(root, content, kind, indexOut, dist, path.join(work, 'astro-cache'), documents, args.rebuildSite, progress);
+    rebuild = await measureRebuild(root, content, kind, indexOut, site ? { dist, cache: path.join(work, 'astro-cache'), documents } : null, progress);
   }
 
   if (!args.keep) await rm(work, { recursive: true, force: true });
@@ -217,15 +217,17 @@ async function measureIndex(root: string, content: string, kind: StaticIndex, ou
   );
 }
 
-async function measureSite(root: string, content: string, dist: string, cache: string, documents: number, kind: StaticIndex, progress: Progress) {
+/** `taldau build`: the whole site with `--full` (every page, the index at build:done), else an update in place where it can. */
+async function measureSite(root: string, content: string, dist: string, cache: string, documents: number, kind: StaticIndex, progress: Progress, full = true) {
   let astroPages = 0;
   let documentPages = 0;
   let indexSeconds: number | null = null;
+  let outcome = '';
   // Three interface languages per document page; the registry pages come on top.
   const expected = documents * 3;
   const run = mustSucceed(
-    'astro build',
-    await measureCommand(process.execPath, [path.join(root, 'node_modules/astro/astro.js'), 'build'], {
+    'taldau build',
+    await measureCommand(process.execPath, [path.join(root, 'bin/taldau.js'), 'build', ...(full ? ['--full'] : [])], {
       cwd: root,
       env: { ...process.env, TALDAU_CONTENT: content, TALDAU_OUT_DIR: dist, TALDAU_CACHE_DIR: cache, TALDAU_STATIC_INDEX: kind, ASTRO_TELEMETRY_DISABLED: '1' },
       onLine: (line) => {
@@ -235,14 +237,19 @@ async function measureSite(root: string, content: string, dist: string, cache: s
         if (docs) documentPages = Number(docs[1]);
         const m = /(?:Pagefind|Compact) index: .* in ([\d.]+) s/.exec(line);
         if (m) indexSeconds = Number(m[1]);
+        // What the build did and why (site/build/command.ts).
+        if (line.startsWith('taldau build:')) {
+          outcome = outcome ? `${outcome}\n${line}` : line;
+          progress.line(`  ${line}`);
+        }
         // With TALDAU_TIMINGS=1 each stage's time is shown in the report (indexer/cache/timings.ts).
         if (line.startsWith('taldau timing:')) progress.line(`  ${line}`);
         const pages = astroPages + documentPages;
-        progress.update(pages, Math.max(expected, pages), 'pages');
+        if (full) progress.update(pages, Math.max(expected, pages), 'pages');
       },
     }),
   );
-  return { run, indexSeconds: indexSeconds as number | null };
+  return { run, indexSeconds: indexSeconds as number | null, updatedInPlace: /updated in [\d.]+ s/.test(outcome), outcome };
 }
 
 async function runQueries(
@@ -275,30 +282,30 @@ async function firstDecision(content: string): Promise<string> {
   return path.join(content, 'decisions', files[0]);
 }
 
+/**
+ * Changes one decision (one more sentence) and measures what a user's next build costs: `taldau build`,
+ * which updates the built site in place — or, without a site (--no-site), `taldau index` alone.
+ */
 async function measureRebuild(
   root: string,
   content: string,
   kind: StaticIndex,
   indexOut: string,
-  dist: string,
-  cache: string,
-  documents: number,
-  withSite: boolean,
+  site: { dist: string; cache: string; documents: number } | null,
   progress: Progress,
 ): Promise<NonNullable<BenchReport['rebuild']>> {
   const file = await firstDecision(content);
   const original = await readFile(file, 'utf8');
   await appendFile(file, '\nСуд также учитывает дополнительно представленные сторонами пояснения.\n');
   try {
+    if (site) {
+      const rebuilt = await measureSite(root, content, site.dist, site.cache, site.documents, kind, progress, false);
+      progress.line(`site rebuilt in ${rebuilt.run.seconds.toFixed(1)} s (${rebuilt.updatedInPlace ? 'updated in place' : 'built whole'})`);
+      return { file: path.relative(content, file), indexSeconds: null, siteSeconds: rebuilt.run.seconds, peakRssMB: rebuilt.run.peakRssBytes / MB, updatedInPlace: rebuilt.updatedInPlace, outcome: rebuilt.outcome };
+    }
     const index = await measureIndex(root, content, kind, indexOut, progress, () => {});
     progress.line(`index rebuilt in ${index.seconds.toFixed(1)} s`);
-    let siteSeconds: number | null = null;
-    if (withSite && (await stat(dist).then(() => true, () => false))) {
-      const site = await measureSite(root, content, dist, cache, documents, kind, progress);
-      siteSeconds = site.run.seconds;
-      progress.line(`site rebuilt in ${siteSeconds.toFixed(1)} s`);
-    }
-    return { file: path.relative(content, file), indexSeconds: index.seconds, siteSeconds };
+    return { file: path.relative(content, file), indexSeconds: index.seconds, siteSeconds: null, peakRssMB: index.peakRssBytes / MB, updatedInPlace: null, outcome: null };
   } finally {
     await writeFile(file, original);
   }

@@ -4,8 +4,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BENCH_QUERIES } from './queries.ts';
 
 /**
- * The whole benchmark at 200 decisions, as `npm run bench` runs it: corpus, `taldau index`, `astro build`,
- * Pagefind's own crawl, and the searches in /usr/bin/chromium; then the compact index of the same corpus. Slow (about two minutes on a shared
+ * The whole benchmark at 200 decisions, as `npm run bench` runs it: corpus, `taldau index`, `taldau build --full`,
+ * Pagefind's own crawl, the searches in /usr/bin/chromium, and the site's update after one change; then the compact index of the same corpus. Slow (about two minutes on a shared
  * machine) because it is real: every part a user would meet.
  */
 const WORK = '.cache/bench-smoke';
@@ -23,9 +23,9 @@ describe('npm run bench -- --decisions 200 --json', () => {
   let first: { indexSeconds: number; indexBytes: number } | undefined;
 
   it('prints one JSON report with builds, baseline and six searches that all found something', () => {
-    const run = bench('--no-rebuild', '--keep');
+    const run = bench('--keep');
     expect(run.status, run.stderr.slice(-3000)).toBe(0);
-    expect(run.stderr).toContain('▶ astro build');
+    expect(run.stderr).toContain('▶ taldau build --full');
     const report = JSON.parse(run.stdout);
     expect(report.decisions).toBe(200);
     expect(report.documents).toBeGreaterThan(200);
@@ -51,6 +51,10 @@ describe('npm run bench -- --decisions 200 --json', () => {
     expect(report.ratios.indexBytes).toBeCloseTo(report.indexBytes / b.indexBytes, 1);
     expect(report.targets.length).toBeGreaterThan(5);
     expect(report.machine.cpus).toBeGreaterThan(0);
+    // The rebuild after one more sentence in one decision updated the built site in place.
+    expect(report.rebuild).toMatchObject({ updatedInPlace: true, indexSeconds: null, siteSeconds: expect.any(Number) });
+    expect(report.rebuild.outcome).toMatch(/updated in [\d.]+ s: \d+ pages of \d+ changed documents rewritten/);
+    expect(report.rebuild.siteSeconds).toBeLessThan(report.siteSeconds);
     first = report;
   }, 900_000);
 

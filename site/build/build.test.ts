@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { servePagefind } from '../../indexer/test/pagefind-search.ts';
 import { FIXTURE_CONTENT, ROOT } from '../test/e2e/harness.ts';
@@ -53,33 +54,46 @@ function differences(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
 
 const line = (run: Run) => run.out.split('\n').filter((l) => l.startsWith('taldau build:')).join('\n');
 
-describe('taldau build: updating the last build in place', () => {
-  let tmp: string;
-  let content: string;
-  let env: Record<string, string>;
-  const decision = () => path.join(content, 'decisions/2-1001-2023.ru.md');
-
-  /** The site built from nothing from the current content, in its own directory and cache. */
-  async function fromNothing(name: string): Promise<string> {
-    const outDir = path.join(tmp, name);
-    const run = await taldauBuild(['--full'], { ...env, TALDAU_OUT_DIR: outDir, TALDAU_CACHE_DIR: path.join(tmp, `${name}-cache`) });
-    expect(run.code, run.out.slice(-3000)).toBe(0);
-    return outDir;
-  }
-
+/** A copy of the fixture content built once, in a temporary directory inside the project (see harness.ts). */
+function fixtureSite(extraEnv: Record<string, string> = {}) {
+  const site = {
+    tmp: '',
+    content: '',
+    env: {} as Record<string, string>,
+    decision: () => path.join(site.content, 'decisions/2-1001-2023.ru.md'),
+    /** The site built from nothing from the current content, in its own directory and cache. */
+    async fromNothing(name: string): Promise<string> {
+      const outDir = path.join(site.tmp, name);
+      const run = await taldauBuild(['--full'], { ...site.env, TALDAU_OUT_DIR: outDir, TALDAU_CACHE_DIR: path.join(site.tmp, `${name}-cache`) });
+      expect(run.code, run.out.slice(-3000)).toBe(0);
+      return outDir;
+    },
+  };
   beforeAll(async () => {
     await mkdir(path.join(ROOT, '.cache/e2e'), { recursive: true });
-    tmp = await mkdtemp(path.join(ROOT, '.cache/e2e/taldau-build-'));
-    content = path.join(tmp, 'content');
-    await cp(FIXTURE_CONTENT, content, { recursive: true });
-    env = { TALDAU_CONTENT: content, TALDAU_OUT_DIR: path.join(tmp, 'dist'), TALDAU_CACHE_DIR: path.join(tmp, 'cache') };
-    const first = await taldauBuild([], env);
+    site.tmp = await mkdtemp(path.join(ROOT, '.cache/e2e/taldau-build-'));
+    site.content = path.join(site.tmp, 'content');
+    await cp(FIXTURE_CONTENT, site.content, { recursive: true });
+    site.env = { ...extraEnv, TALDAU_CONTENT: site.content, TALDAU_OUT_DIR: path.join(site.tmp, 'dist'), TALDAU_CACHE_DIR: path.join(site.tmp, 'cache') };
+    const first = await taldauBuild([], site.env);
     expect(first.code, first.out.slice(-3000)).toBe(0);
     expect(line(first)).toMatch(/building the whole site .*\(no complete earlier build\)[\s\S]*whole site built/);
   }, 300_000);
-
   afterAll(async () => {
-    if (tmp) await rm(tmp, { recursive: true, force: true });
+    if (site.tmp) await rm(site.tmp, { recursive: true, force: true });
+  });
+  return site;
+}
+
+const CORRECTION = '\nСуд также учёл пояснения свидетеля Жаркынбекова о разделе имущества.\n';
+
+describe('taldau build: updating the last build in place', () => {
+  const site = fixtureSite();
+  const decision = () => site.decision();
+  const fromNothing = (name: string) => site.fromNothing(name);
+  let env: Record<string, string>;
+  beforeAll(() => {
+    env = site.env;
   });
 
   it('updates nothing but the index when nothing changed', async () => {
@@ -89,7 +103,7 @@ describe('taldau build: updating the last build in place', () => {
   }, 120_000);
 
   it('rewrites only the pages of a corrected decision, and the result is the site built from nothing', async () => {
-    await appendFile(decision(), '\nСуд также учёл пояснения свидетеля Жаркынбекова о разделе имущества.\n');
+    await appendFile(decision(), CORRECTION);
     const run = await taldauBuild([], env);
     expect(run.code, run.out.slice(-3000)).toBe(0);
     // One decision, three interface languages. (Its similar decisions did not move in this corpus; if they
@@ -134,5 +148,29 @@ describe('taldau build: updating the last build in place', () => {
     const again = await taldauBuild([], env);
     expect(again.code).toBe(0);
     expect(line(again)).toMatch(/building the whole site .*state\.json is not valid JSON/);
+  }, 300_000);
+});
+
+describe('taldau build with the compact index (large sites)', () => {
+  const site = fixtureSite({ TALDAU_STATIC_INDEX: 'compact' });
+
+  it('patches the compact index in place, and the result is the site built from nothing', async () => {
+    // A word for a word: the corpus's average length (whole terms, FORMAT.md) stays, so the index can be patched.
+    const text = await readFile(site.decision(), 'utf8');
+    expect(text).toContain('Истица просила');
+    await writeFile(site.decision(), text.replace('Истица просила', 'Заявительница просила'));
+    const run = await taldauBuild([], site.env);
+    expect(run.code, run.out.slice(-3000)).toBe(0);
+    expect(line(run)).toMatch(/updated in [\d.]+ s: 3 pages of 1 changed documents rewritten; compact index patched \(1 records\)/);
+
+    const updated = await tree(site.env.TALDAU_OUT_DIR!);
+    const built = await tree(await site.fromNothing('from-nothing'));
+    // Only the time the index was written may differ.
+    expect(differences(updated, built)).toEqual(['compact/manifest.json']);
+    const manifest = (files: Map<string, Buffer>) => ({ ...JSON.parse(files.get('compact/manifest.json')!.toString()), built: null });
+    expect(manifest(updated)).toEqual(manifest(built));
+    // The corrected text is what the decision's hit shows and its excerpt is cut from.
+    const fragments = [...updated].filter(([file]) => file.startsWith('compact/fragments/')).map(([, bytes]) => gunzipSync(bytes).toString());
+    expect(fragments.filter((f) => f.includes('Заявительница просила'))).toHaveLength(1);
   }, 300_000);
 });

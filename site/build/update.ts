@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { patchCompactIndex } from '../../indexer/engines/compact/patch.ts';
 import type { SiteKb } from '../lib/kb.ts';
 import { writeDocumentPages } from '../integrations/document-pages.ts';
 import { writeCategoryModel, writeStaticIndex } from '../integrations/search-index.ts';
@@ -42,14 +43,21 @@ export async function updateSite(kb: SiteKb, plan: Extract<BuildPlan, { kind: 'u
 }
 
 /**
- * The static index of the updated documents. Text changes reach the index even when no page changed
- * in a way a reader sees (the index holds the text), so it is always brought up to date: written whole
- * (the writers reuse each unchanged document's cached analysis) into a staging directory swapped in when
- * complete.
+ * The static index of the updated documents. Text changes reach the index even when no page changed in
+ * a way a reader sees (the index holds the text), so it is always brought up to date. The compact index
+ * is patched in place where it can be (indexer/engines/compact/patch.ts: the changed records' fragments and
+ * the term shards they touch); otherwise, and for Pagefind (the index of small sites), it is written whole
+ * — the writers reuse each unchanged document's cached analysis — and swapped in when complete.
  */
 async function updateStaticIndex(kb: SiteKb, plan: Extract<BuildPlan, { kind: 'update' }>, outDir: string, log: (line: string) => void): Promise<string> {
   const kind = plan.inputs.staticIndex;
   const target = path.join(outDir, kind);
+  let why = '';
+  if (kind === 'compact') {
+    const patch = await patchCompactIndex(target, kb.documents, { log });
+    if (patch.patched) return `compact index patched (${patch.changed} records) in ${patch.seconds.toFixed(1)} s`;
+    why = ` (not patched: ${patch.reason})`;
+  }
   const stats = await writeStaticIndex(kind, kb.documents, target, log);
-  return `${kind} index written whole (${stats.total} documents) in ${stats.seconds.toFixed(1)} s`;
+  return `${kind} index written whole (${stats.total} documents) in ${stats.seconds.toFixed(1)} s${why}`;
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 import type { KbDocument } from '../../schemas/kb-document.ts';
 import { writeCompactIndex } from '../../indexer/engines/compact/index.ts';
+import { dropState as dropCompactState, readState as readCompactState, writeState as writeCompactState } from '../../indexer/engines/compact/state.ts';
 import { writePagefindIndex } from '../../indexer/engines/pagefind/index.ts';
 import type { IndexStats } from '../../indexer/engines/types.ts';
 import { buildCategoryModel } from '../../indexer/enrich/index.ts';
@@ -62,6 +63,7 @@ export function taldauSearchIndex(): AstroIntegration {
           try {
             ({ stats } = await done);
             await moveDir(staging, out);
+            if (kind === 'compact') await moveCompactState(staging, out);
           } finally {
             await rm(staging, { recursive: true, force: true });
           }
@@ -88,6 +90,18 @@ export async function writeCategoryModel(kb: SiteKb, outDir: string): Promise<nu
   const model = JSON.stringify(buildCategoryModel(kb.registries.categories.values(), kb.documents));
   await writeFile(path.join(outDir, 'category-model.json'), model);
   return Buffer.byteLength(model);
+}
+
+/**
+ * The compact writer leaves the state a later patch needs (indexer/engines/compact/state.ts) under the
+ * directory it wrote, the staging one: it now describes `to`.
+ */
+async function moveCompactState(from: string, to: string): Promise<void> {
+  const state = await readCompactState(from);
+  if (typeof state === 'string') return; // built without the cache: nothing to patch from
+  const { format: _format, indexDir: _indexDir, ...rest } = state;
+  await writeCompactState(to, rest);
+  await dropCompactState(from);
 }
 
 /** Renames `from` to `to` (replacing it); copies when they are on different file systems. */
