@@ -44,7 +44,8 @@ export interface LoadOptions {
   today?: string;
   /**
    * Reuse the per-file load work (`load/`, indexer/normalize/load-cache.ts) and the per-document enrich
-   * work (`enrich/`, indexer/enrich/cache.ts) of earlier builds, under `$TALDAU_CACHE_DIR` or `.cache/`.
+   * work (`enrich/`, indexer/enrich/cache.ts) and the similar decisions (`similar/`,
+   * indexer/enrich/similar/similar-cache.ts) of earlier builds, under `$TALDAU_CACHE_DIR` or `.cache/`.
    * Default: on, unless TALDAU_NO_CACHE=1 (and off under vitest unless TALDAU_CACHE_DIR is set).
    */
   cache?: boolean;
@@ -80,14 +81,26 @@ export async function loadKnowledgeBase({ contentDir, enrich = true, today = tod
     const { enrichDocuments } = await import('./enrich/index.ts');
     const { openEnrichCache } = await import('./enrich/cache.ts');
     const codes = [...registries.codes.values()];
+    const { openSimilarCache } = await import('./enrich/similar/similar-cache.ts');
     const enrichCache = await timed('enrich: open cache', () => openEnrichCache({ contentDir, codes, enabled: useCache }));
-    const enriched = await timed('enrich (total)', () => enrichDocuments(documents, { codes, ...(enrichCache ? { cache: enrichCache } : {}) }));
+    const similarCache = await timed('similar: open cache', () => openSimilarCache({ contentDir, enabled: useCache }));
+    const caches = { ...(enrichCache ? { cache: enrichCache } : {}), ...(similarCache ? { similarCache } : {}) };
+    const enriched = await timed('enrich (total)', () => enrichDocuments(documents, { codes, ...caches }));
     normalizedDocuments.length = 0;
     if (enrichCache) {
       await timed('enrich: save cache', () => enrichCache.save());
       if (timingsEnabled()) {
         const { mask, citations } = enrichCache;
         process.stderr.write(`taldau timing: enrich cache mask ${mask.hits} hit / ${mask.misses} miss, citations ${citations.hits} hit / ${citations.misses} miss (${mask.file})\n`);
+      }
+    }
+    if (similarCache) {
+      await timed('similar: save cache', () => similarCache.save());
+      const stats = similarCache.stats;
+      if (timingsEnabled() && stats) {
+        process.stderr.write(
+          `taldau timing: similar cache texts ${stats.reusedCounts} reused / ${stats.countedTexts} counted, vectors ${stats.reusedVectors} reused / ${stats.recomputedVectors} recomputed, lists ${stats.reusedLists} reused / ${stats.rescoredLists} recomputed${stats.full ? ' (all: decisions added, removed or moved)' : ''} (${similarCache.file})\n`,
+        );
       }
     }
     documents = enriched.documents;

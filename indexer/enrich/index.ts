@@ -9,6 +9,7 @@ import { documentWork, maskedBody, type DocumentWorkInput, type DocumentWorkOutp
 import { citationRegistry } from './registry.ts';
 import { findLeaks } from './redact/leaks.ts';
 import { computeSimilar } from './similar/similar.ts';
+import type { SimilarCache } from './similar/similar-cache.ts';
 import { timed } from '../cache/timings.ts';
 
 export { extractCitations } from './citations/index.ts';
@@ -21,6 +22,8 @@ export interface EnrichContext {
   codes: NormCode[];
   /** Per-document results of earlier builds (cache.ts); without one everything is computed. */
   cache?: EnrichCache;
+  /** The similar decisions of the last build (similar/similar-cache.ts); without one they are computed from nothing. */
+  similarCache?: SimilarCache;
   /** Threads for the per-document work; 0 runs it in the calling thread (default: every core, up to four, from 200 documents to work on). */
   workers?: number;
 }
@@ -76,7 +79,7 @@ export async function enrichDocuments(documents: KbDocument[], context: EnrichCo
   }
   const withLinks = cited.map((doc) => ({ ...doc, citedBy: [...(citedBy.get(doc.id) ?? [])].sort() }));
 
-  const similar = timed('enrich: similar', () => computeSimilar(withLinks));
+  const similar = timed('enrich: similar', () => computeSimilar(withLinks, {}, context.similarCache));
   return { documents: withLinks.map((doc) => ({ ...doc, similar: similar.get(doc.id) ?? [] })), problems };
 }
 

@@ -17,25 +17,25 @@ export interface Placed {
 
 export class CandidateIndex {
   private readonly buckets = new Map<string, number[]>();
-  /** Per decision: code → its position in that code's bucket. */
-  private readonly positions: Map<string, number>[];
   /** Per decision: its trail codes, deepest first. */
   private readonly levels: string[][];
+  /** Per decision: its position in the bucket of each of its `levels`. */
+  private readonly positions: Int32Array[];
 
   constructor(private readonly items: readonly Placed[]) {
-    items.forEach((item, i) => {
-      for (const code of new Set(item.trail)) {
-        const bucket = this.buckets.get(code) ?? [];
-        bucket.push(i);
-        this.buckets.set(code, bucket);
-      }
-    });
-    this.positions = items.map(() => new Map());
-    for (const [code, bucket] of this.buckets) {
-      bucket.sort((a, b) => compare(items[a]!.date, items[b]!.date) || compare(items[a]!.id, items[b]!.id));
-      bucket.forEach((i, position) => this.positions[i]!.set(code, position));
-    }
     this.levels = items.map((item) => [...new Set(item.trail)].sort((a, b) => depth(b) - depth(a) || compare(a, b)));
+    this.positions = this.levels.map((codes) => new Int32Array(codes.length));
+    // One sort by date then id, then every bucket filled in that order: each is sorted already.
+    const order = Array.from(items.keys()).sort((a, b) => compare(items[a]!.date, items[b]!.date) || compare(items[a]!.id, items[b]!.id));
+    for (const i of order) {
+      const codes = this.levels[i]!;
+      for (let k = 0; k < codes.length; k++) {
+        let bucket = this.buckets.get(codes[k]!);
+        if (!bucket) this.buckets.set(codes[k]!, (bucket = []));
+        this.positions[i]![k] = bucket.length;
+        bucket.push(i);
+      }
+    }
     this.marks = new Int32Array(items.length);
   }
 
@@ -48,9 +48,10 @@ export class CandidateIndex {
     const stamp = ++this.stamp;
     this.marks[i] = stamp;
     const out: number[] = [];
-    for (const code of this.levels[i]!) {
-      const bucket = this.buckets.get(code)!;
-      const at = this.positions[i]!.get(code)!;
+    const codes = this.levels[i]!;
+    for (let level = 0; level < codes.length; level++) {
+      const bucket = this.buckets.get(codes[level]!)!;
+      const at = this.positions[i]![level]!;
       const take = (k: number) => {
         if (k < 0 || k >= bucket.length || out.length >= max) return;
         const j = bucket[k]!;
@@ -65,6 +66,22 @@ export class CandidateIndex {
       if (out.length >= enough || out.length >= max) break;
     }
     return out;
+  }
+
+  /**
+   * Every decision that can have `j` among its candidates when at most `max` are taken: those within
+   * `max` places of `j` in a bucket of j's trail (a superset, with repeats). Why: `i` takes `j` from a
+   * bucket they share at step s = |place of i − place of j|; each step before visits at least one place
+   * in range, and each place visited holds a decision newly taken (fewer than `max` before `j`) or
+   * one taken at a deeper level (together with the new ones, fewer than `max`), so s ≤ max.
+   */
+  *near(j: number, max: number): Generator<number> {
+    const codes = this.levels[j]!;
+    for (let level = 0; level < codes.length; level++) {
+      const bucket = this.buckets.get(codes[level]!)!;
+      const at = this.positions[j]![level]!;
+      for (let k = Math.max(0, at - max); k <= Math.min(bucket.length - 1, at + max); k++) yield bucket[k]!;
+    }
   }
 }
 

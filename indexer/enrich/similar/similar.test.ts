@@ -4,7 +4,18 @@ import { buildCategoryModel } from './category-model.ts';
 import { computeSimilar } from './similar.ts';
 import { expandColloquial } from './colloquial.ts';
 import { suggestCategories } from './suggest.ts';
-import { cosine, denseCosine, VectorSpace } from './vectors.ts';
+import { cosine, denseCosine, idfOf, TermDictionary, vectorOf, VectorSpace } from './vectors.ts';
+
+/** The vector of `text` (pruned to 4 terms, IDF from a second text), as [term, weight] pairs. */
+function vectorsByName(dictionary: TermDictionary, text: string): [string, number][] {
+  const counts = dictionary.count(text);
+  const other = dictionary.count('брак супруги кража');
+  const df = new Int32Array(dictionary.size);
+  for (const ids of [counts.ids, other.ids]) for (const id of ids) df[id]!++;
+  const idf = Float64Array.from(df, (f) => (f ? idfOf(2, f) : 0));
+  const v = vectorOf(counts.ids, counts.counts, idf, dictionary.names, 4);
+  return Array.from(v.terms, (t, k) => [dictionary.names[t]!, v.weights[k]!]);
+}
 
 function decision(slug: string, category: string, body: string, norms: string[] = []): KbDocument {
   const parts = category.split('.');
@@ -111,7 +122,15 @@ describe('similar decisions at scale', () => {
 });
 
 describe('denseCosine', () => {
-  it('gives the merge cosine bit for bit', () => {
+  it('gives the same vectors whatever ids a dictionary gave the terms', () => {
+    const text = 'брак брак брак расторгнут супруги супруги примирение невозможно семья дети алименты кража';
+    const plain = vectorsByName(new TermDictionary(), text);
+    // A dictionary that has seen other terms first, in another order: other ids, the same vector.
+    const seeded = new TermDictionary(['кража', 'алимен', 'дети', 'семья', 'зzz', 'примир']);
+    expect(vectorsByName(seeded, text)).toEqual(plain);
+  });
+
+  it('gives cosine bit for bit', () => {
     const space = new VectorSpace();
     const texts = [
       'расторжение брака супруги проживают раздельно примирение невозможно',

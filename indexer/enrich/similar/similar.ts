@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { KbDocument } from '../../../schemas/kb-document.ts';
 import { CandidateIndex, depth } from './candidates.ts';
-import { denseCosine, VectorSpace } from './vectors.ts';
+import type { SimilarCache, SimilarState } from './similar-cache.ts';
+import { denseCosine, idfOf, TermDictionary, termRanks, termWeight, vectorOf, type Vector } from './vectors.ts';
 
 /**
  * The most similar other decisions of each decision, best first.
@@ -14,6 +16,14 @@ import { denseCosine, VectorSpace } from './vectors.ts';
  * ones, and within a level the closest in content and norms. A decision in both languages is compared
  * on both texts. Everything a pair needs is computed once per decision (vectors of the 64 heaviest
  * terms, trail depths, norm sets), so scoring a pair allocates nothing.
+ *
+ * Incremental with a `SimilarCache` (similar-cache.ts): the terms of an unchanged text are not counted
+ * again; a vector is recomputed only where its counts changed or the IDF of one of its terms changed in
+ * a way that can matter; and a list is re-scored only where the decision's own vector or norms changed
+ * or one of its candidates' did — or every list, when a decision was added, removed or moved in the
+ * classifier or in time (candidate sets may then change). Everything else is the last build's. The
+ * lists are the same as from nothing whatever the cache held: every choice is made in an order of
+ * strings (ids, term strings), never of the ids a dictionary assigned (vectors.ts).
  */
 export interface SimilarOptions {
   /** How many to keep per decision (default 5). */
@@ -55,32 +65,168 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   return shared / (a.size + b.size - shared);
 }
 
-export function computeSimilar(documents: KbDocument[], options: SimilarOptions = {}): Map<string, string[]> {
+export function computeSimilar(documents: KbDocument[], options: SimilarOptions = {}, cache?: SimilarCache): Map<string, string[]> {
   const top = options.top ?? 5;
   const maxCandidates = options.maxCandidates ?? 200;
+  const limit = options.terms ?? 64;
+  const settings = JSON.stringify({ top, maxCandidates, terms: limit });
   const decisions = documents.filter((d) => d.kind === 'decision');
+  const n = decisions.length;
+  const ids = decisions.map((d) => d.id);
+  // Repeated ids (no valid knowledge base has them) would make "the same decision" ambiguous: nothing is reused then.
+  const prev = cache && new Set(ids).size === n ? cache.previous(settings) : undefined;
+  const prevN = prev ? prev.ids.length : 0;
+  /** Per decision, its index in the last build's state, or -1. */
+  const old = new Int32Array(n).fill(-1);
+  if (prev) {
+    const at = new Map(prev.ids.map((id, p) => [id, p] as const));
+    ids.forEach((id, i) => (old[i] = at.get(id) ?? -1));
+  }
+  const dictionary = new TermDictionary(prev ? [...prev.terms] : []);
+  const names = dictionary.names;
 
-  const space = new VectorSpace();
-  for (const d of decisions) space.add(textOf(d));
-  const vectors = space.vectors(options.terms ?? 64);
-  const features = decisions.map(featuresOf);
-  const index = new CandidateIndex(decisions.map((d) => ({ trail: d.categoryTrail, date: d.date, id: d.id })));
+  // 1. Term counts: the cached ones where the text is the same, else counted.
+  const textHashes = new Uint8Array(n * 16);
+  const placements = decisions.map(placementOf);
+  const norms = decisions.map(normsOf);
+  const countIds = new Array<Int32Array>(n);
+  const countValues = new Array<Int32Array>(n);
+  const sameText = new Uint8Array(n);
+  let counted = 0;
+  decisions.forEach((d, i) => {
+    textHashes.set(hashText(d), i * 16);
+    const p = old[i]!;
+    if (p >= 0 && sameBytes(textHashes, i * 16, prev!.textHashes, p * 16, 16)) {
+      sameText[i] = 1;
+      countIds[i] = prev!.countIds.subarray(prev!.countOffsets[p]!, prev!.countOffsets[p + 1]!);
+      countValues[i] = prev!.countValues.subarray(prev!.countOffsets[p]!, prev!.countOffsets[p + 1]!);
+    } else {
+      const c = dictionary.count(textOf(d));
+      countIds[i] = c.ids;
+      countValues[i] = c.counts;
+      counted++;
+    }
+  });
 
-  const result = new Map<string, string[]>();
+  // 2. Document frequencies and IDF; which IDFs differ from the last build's (all of them when N does).
+  const size = dictionary.size;
+  const df = new Int32Array(size);
+  for (const terms of countIds) for (let k = 0; k < terms.length; k++) df[terms[k]!]!++;
+  const idf = new Float64Array(size);
+  for (let t = 0; t < size; t++) if (df[t]) idf[t] = idfOf(n, df[t]!);
+  const idfChanged = new Uint8Array(size);
+  if (prev && prevN === n) {
+    const before = new Int32Array(size);
+    const all = prev.countIds;
+    for (let k = 0; k < all.length; k++) before[all[k]!]!++;
+    for (let t = 0; t < size; t++) if (before[t] !== df[t]) idfChanged[t] = 1;
+  } else idfChanged.fill(1);
+
+  // 3. Vectors: the cached one unless its counts are new or a changed IDF can change it.
+  const stamp = new Int32Array(size);
+  /** Whether the cached vector `v` of counts (`terms`, `counts`) is still the vector under the new IDF. */
+  const stillValid = (terms: Int32Array, counts: Int32Array, v: Vector, mark: number): boolean => {
+    let touched = false;
+    for (let k = 0; k < terms.length && !touched; k++) if (idfChanged[terms[k]!]) touched = true;
+    if (!touched) return true;
+    // Every term kept: a changed IDF changes the weights.
+    if (terms.length <= limit) return false;
+    for (let k = 0; k < v.terms.length; k++) {
+      if (idfChanged[v.terms[k]!]) return false;
+      stamp[v.terms[k]!] = mark;
+    }
+    // The kept terms and their weights are as before; the vector is too if every term whose IDF changed
+    // still ranks after the last kept one (heaviest first, ties by the smaller string).
+    let lastWeight = Infinity;
+    let lastName = '';
+    for (let k = 0; k < terms.length; k++) {
+      if (stamp[terms[k]!] !== mark) continue;
+      const w = termWeight(counts[k]!, idf[terms[k]!]!);
+      const name = names[terms[k]!]!;
+      if (w < lastWeight || (w === lastWeight && name > lastName)) {
+        lastWeight = w;
+        lastName = name;
+      }
+    }
+    for (let k = 0; k < terms.length; k++) {
+      if (!idfChanged[terms[k]!]) continue;
+      const w = termWeight(counts[k]!, idf[terms[k]!]!);
+      if (!(w < lastWeight || (w === lastWeight && names[terms[k]!]! > lastName))) return false;
+    }
+    return true;
+  };
+  // Every vector is computed when N changed: then ranks make the ties of pruning and the term order cheaper.
+  const ranks = !prev || prevN !== n ? termRanks(names) : undefined;
+  const vectors = new Array<Vector>(n);
+  /** Its vector or its norms differ from the last build's, or it is new. */
+  const changed = new Uint8Array(n);
+  let recomputed = 0;
+  let changedCount = 0;
+  let placementChanged = !prev || prevN !== n;
+  for (let i = 0; i < n; i++) {
+    const p = old[i]!;
+    const cached = p >= 0 ? { terms: prev!.vectorTerms.subarray(prev!.vectorOffsets[p]!, prev!.vectorOffsets[p + 1]!), weights: prev!.vectorWeights.subarray(prev!.vectorOffsets[p]!, prev!.vectorOffsets[p + 1]!) } : undefined;
+    let vector: Vector;
+    if (cached && sameText[i] && stillValid(countIds[i]!, countValues[i]!, cached, i + 1)) vector = cached;
+    else {
+      vector = vectorOf(countIds[i]!, countValues[i]!, idf, names, limit, ranks);
+      recomputed++;
+    }
+    vectors[i] = vector;
+    if (p < 0 || placements[i] !== prev!.placements[p]) placementChanged = true;
+    if (!cached || (vector !== cached && !sameVector(vector, cached)) || norms[i] !== prev!.norms[p]) {
+      changed[i] = 1;
+      changedCount++;
+    }
+  }
+
+  // 4. Lists: re-scored where a candidate set may have changed, or the vector or norms of the decision or of one of its candidates did.
+  const index = placementChanged || changedCount ? new CandidateIndex(decisions.map((d) => ({ trail: d.categoryTrail, date: d.date, id: d.id }))) : undefined;
+  const rescore = new Uint8Array(n);
+  if (placementChanged || changedCount * 8 > n) rescore.fill(1);
+  else if (changedCount) {
+    const seen = new Uint8Array(n);
+    for (let j = 0; j < n; j++) {
+      if (!changed[j]) continue;
+      rescore[j] = 1;
+      for (const i of index!.near(j, maxCandidates)) {
+        if (seen[i]) continue;
+        seen[i] = 1;
+        if (!rescore[i] && index!.candidates(i, maxCandidates, top * 4).some((c) => changed[c])) rescore[i] = 1;
+      }
+    }
+  }
+
+  const features = new Array<Features | undefined>(n);
+  const featuresAt = (i: number) => (features[i] ??= featuresOf(decisions[i]!));
+  const lists = new Array<Int32Array>(n);
   const bestIndex = new Int32Array(top);
   const bestScore = new Float64Array(top);
   // `a` ranks before `b`: higher score, then the smaller id.
-  const before = (sa: number, a: number, sb: number, b: number) => sa > sb || (sa === sb && decisions[a]!.id < decisions[b]!.id);
+  const before = (sa: number, a: number, sb: number, b: number) => sa > sb || (sa === sb && ids[a]! < ids[b]!);
   // The decision's own vector spread over every term id: a candidate's cosine is then one pass over its
   // 64 terms, no merge of two lists (similar decisions at 50,000: 27.6 s → 20.8 s, the same lists).
-  const dense = new Float32Array(vectors.reduce((n, v) => Math.max(n, v.terms.length ? v.terms[v.terms.length - 1]! + 1 : 0), 0));
-  decisions.forEach((d, i) => {
-    const own = features[i]!;
+  const dense = new Float32Array(size);
+  let rescored = 0;
+  let newOf: Int32Array | undefined;
+  for (let i = 0; i < n; i++) {
+    if (!rescore[i]) {
+      // Same decisions as last build (else every list is re-scored): its list, with this build's indexes.
+      if (!newOf) {
+        newOf = new Int32Array(prevN);
+        old.forEach((p, k) => (newOf![p] = k));
+      }
+      const p = old[i]!;
+      lists[i] = prev!.listItems.slice(prev!.listOffsets[p]!, prev!.listOffsets[p + 1]!).map((q) => newOf![q]!);
+      continue;
+    }
+    rescored++;
+    const own = featuresAt(i);
     const mine = vectors[i]!;
     for (let k = 0; k < mine.terms.length; k++) dense[mine.terms[k]!] = mine.weights[k]!;
     let kept = 0;
-    for (const j of index.candidates(i, maxCandidates, top * 4)) {
-      const other = features[j]!;
+    for (const j of index!.candidates(i, maxCandidates, top * 4)) {
+      const other = featuresAt(j);
       // Category first (levels are ≥ 1/3 apart, content adds < 1/3), then content and applied norms.
       const score = categoryCloseness(own, other) + 0.3 * (0.7 * denseCosine(dense, vectors[j]!) + 0.3 * jaccard(own.norms, other.norms));
       // Insertion into the `top` best so far: no array of all scored candidates, no sort.
@@ -94,8 +240,115 @@ export function computeSimilar(documents: KbDocument[], options: SimilarOptions 
       bestScore[at] = score;
       bestIndex[at] = j;
     }
-    result.set(d.id, Array.from(bestIndex.subarray(0, kept), (j) => decisions[j]!.id));
+    lists[i] = bestIndex.slice(0, kept);
     for (let k = 0; k < mine.terms.length; k++) dense[mine.terms[k]!] = 0;
-  });
+  }
+
+  const result = new Map<string, string[]>();
+  for (let i = 0; i < n; i++) result.set(ids[i]!, Array.from(lists[i]!, (j) => ids[j]!));
+
+  if (cache) {
+    // Nothing stored differs when no text was counted and every decision kept its place and norms.
+    const dirty = !prev || counted > 0 || placementChanged || changedCount > 0;
+    if (dirty) cache.remember(() => stateOf({ settings, ids, placements, norms, textHashes, countIds, countValues, vectors, lists, names, df }), true);
+    else cache.remember(prev, false);
+    cache.stats = {
+      decisions: n,
+      countedTexts: counted,
+      reusedCounts: n - counted,
+      recomputedVectors: recomputed,
+      reusedVectors: n - recomputed,
+      rescoredLists: rescored,
+      reusedLists: n - rescored,
+      full: placementChanged,
+    };
+  }
   return result;
+}
+
+/** Trail and date: what decides candidate sets. */
+function placementOf(doc: KbDocument): string {
+  return `${doc.categoryTrail.join(',')}|${doc.date}`;
+}
+
+function normsOf(doc: KbDocument): string {
+  return [...new Set(doc.norms)].sort().join('\n');
+}
+
+/** 16 bytes of SHA-256 of the decision's text (as UTF-16: no encoding pass), parts separated. */
+function hashText(doc: KbDocument): Uint8Array {
+  const hash = createHash('sha256');
+  for (const part of [...Object.values(doc.title), ...doc.keywords, ...Object.values(doc.body)]) hash.update(part, 'utf16le').update('\u0000\u0001', 'utf16le');
+  return hash.digest().subarray(0, 16);
+}
+
+function sameBytes(a: Uint8Array, at: number, b: Uint8Array, bt: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (a[at + k] !== b[bt + k]) return false;
+  return true;
+}
+
+function sameVector(a: Vector, b: Vector): boolean {
+  if (a.terms.length !== b.terms.length) return false;
+  for (let k = 0; k < a.terms.length; k++) if (a.terms[k] !== b.terms[k] || a.weights[k] !== b.weights[k]) return false;
+  return true;
+}
+
+interface StateParts {
+  settings: string;
+  ids: string[];
+  placements: string[];
+  norms: string[];
+  textHashes: Uint8Array;
+  countIds: Int32Array[];
+  countValues: Int32Array[];
+  vectors: Vector[];
+  lists: Int32Array[];
+  names: string[];
+  df: Int32Array;
+}
+
+/** The arrays of this build for the cache; a dictionary mostly of terms no text has any more is compacted. */
+function stateOf(parts: StateParts): SimilarState {
+  const { countIds, countValues, vectors, lists, df } = parts;
+  const n = parts.ids.length;
+  let terms = parts.names;
+  let remap: Int32Array | undefined;
+  const unused = df.reduce((u, f) => u + (f === 0 ? 1 : 0), 0);
+  if (unused > 1000 && unused * 2 > terms.length) {
+    remap = new Int32Array(terms.length).fill(-1);
+    const kept: string[] = [];
+    terms.forEach((name, t) => {
+      if (df[t]) {
+        remap![t] = kept.length;
+        kept.push(name);
+      }
+    });
+    terms = kept;
+  }
+  const concat = <T extends Int32Array | Float32Array>(make: (length: number) => T, items: T[], offsets: Int32Array, map?: Int32Array): T => {
+    for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + items[i]!.length;
+    const out = make(offsets[n]!);
+    for (let i = 0; i < n; i++) out.set(items[i]!, offsets[i]!);
+    if (map) for (let k = 0; k < out.length; k++) out[k] = map[out[k]!]!;
+    return out;
+  };
+  const countOffsets = new Int32Array(n + 1);
+  const vectorOffsets = new Int32Array(n + 1);
+  const listOffsets = new Int32Array(n + 1);
+  return {
+    settings: parts.settings,
+    terms: [...terms],
+    ids: parts.ids,
+    placements: parts.placements,
+    norms: parts.norms,
+    textHashes: parts.textHashes,
+    countOffsets,
+    countIds: concat((l) => new Int32Array(l), countIds, countOffsets, remap),
+    countValues: concat((l) => new Int32Array(l), countValues, new Int32Array(n + 1)),
+    vectorOffsets,
+    vectorTerms: concat((l) => new Int32Array(l), vectors.map((v) => v.terms), vectorOffsets, remap),
+    vectorWeights: concat((l) => new Float32Array(l), vectors.map((v) => v.weights), new Int32Array(n + 1)),
+    listOffsets,
+    listItems: concat((l) => new Int32Array(l), lists, listOffsets),
+  };
 }

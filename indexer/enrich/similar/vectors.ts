@@ -2,83 +2,137 @@ import { termCounts } from './terms.ts';
 
 /**
  * Compact TF-IDF vectors for comparing many documents: terms are interned to integers, and each
- * vector is its heaviest `limit` terms sorted by term id, with unit length. A cosine is then one merge
- * of two short sorted arrays (`cosine`), or one pass over one of them when the other is spread over a
- * dense array (`denseCosine`, what computeSimilar uses) — no Map look-ups, no allocation per pair — and
- * every vector costs ≤ limit·8 bytes whatever the length of the act.
+ * vector is its heaviest `limit` terms in term-string order, with unit length. A cosine is then one pass
+ * over one vector's terms with the other spread over a dense array (`denseCosine`, what computeSimilar
+ * uses) — no Map look-ups, no allocation per pair — and every vector costs ≤ limit·8 bytes whatever the
+ * length of the act.
+ *
+ * Canonical: a vector depends on the terms' strings, counts and document frequencies only, never on the
+ * integer ids a dictionary happened to give them (the similar cache keeps its dictionary from build to
+ * build, so ids depend on history). Pruning breaks ties by term string, and the terms of a vector (so
+ * the order its norm and every cosine are summed in) are in term-string order; the ids only index the
+ * dense array.
  */
 export interface Vector {
+  /** Term ids, in the order of their strings. */
   terms: Int32Array;
   weights: Float32Array;
 }
 
-/** Term counts of one document with interned term ids, kept only until the vectors are built. */
-interface Counts {
-  ids: Int32Array;
-  counts: Int32Array;
+/** The order of term strings: by UTF-16 code units, as `<` compares. */
+export function compareTerms(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export class VectorSpace {
-  private readonly ids = new Map<string, number>();
-  /** Document frequency per term id. */
-  private readonly df: number[] = [];
-  private pending: Counts[] = [];
+/** IDF of a term in `df` of `n` documents. */
+export function idfOf(n: number, df: number): number {
+  return Math.log(1 + n / df);
+}
 
-  /** Counts the terms of one more document; returns its index for `vectors()`. */
-  add(text: string): number {
+/** The unpruned weight of a term: sublinear TF × IDF. */
+export function termWeight(count: number, idf: number): number {
+  return (1 + Math.log(count)) * idf;
+}
+
+/**
+ * The vector of one document from its distinct terms (`ids`, with `counts`): sublinear TF × IDF, pruned
+ * to the `limit` heaviest terms (ties: the smaller term string first), in term-string order, unit length.
+ * `idf` and `names` (term id → string) are indexed by term id; so is `ranks`, when given: each term's
+ * place in the order of all names (`termRanks`), the same order compared faster.
+ */
+export function vectorOf(ids: Int32Array, counts: Int32Array, idf: Float64Array, names: readonly string[], limit: number, ranks?: Int32Array): Vector {
+  const m = ids.length;
+  const weights = new Float64Array(m);
+  for (let k = 0; k < m; k++) weights[k] = termWeight(counts[k]!, idf[ids[k]!]!);
+  const byName = ranks ? (a: number, b: number) => ranks[ids[a]!]! - ranks[ids[b]!]! : (a: number, b: number) => compareTerms(names[ids[a]!]!, names[ids[b]!]!);
+  const kept = Array.from({ length: m }, (_, k) => k);
+  if (m > limit) {
+    kept.sort((a, b) => weights[b]! - weights[a]! || byName(a, b));
+    kept.length = limit;
+  }
+  kept.sort(byName);
+  let sum = 0;
+  for (const k of kept) sum += weights[k]! * weights[k]!;
+  const norm = Math.sqrt(sum) || 1;
+  return { terms: Int32Array.from(kept, (k) => ids[k]!), weights: Float32Array.from(kept, (k) => weights[k]! / norm) };
+}
+
+/** Per term id, its place among `names` in term-string order (names are distinct). */
+export function termRanks(names: readonly string[]): Int32Array {
+  const order = Array.from(names.keys()).sort((a, b) => compareTerms(names[a]!, names[b]!));
+  const ranks = new Int32Array(names.length);
+  order.forEach((id, rank) => (ranks[id] = rank));
+  return ranks;
+}
+
+/** Term ids for strings, assigned in order of first sight (the ids mean nothing else). */
+export class TermDictionary {
+  readonly names: string[];
+  private readonly ids = new Map<string, number>();
+
+  constructor(names: string[] = []) {
+    this.names = names;
+    names.forEach((name, id) => this.ids.set(name, id));
+  }
+
+  get size(): number {
+    return this.names.length;
+  }
+
+  id(name: string): number {
+    let id = this.ids.get(name);
+    if (id === undefined) {
+      id = this.names.length;
+      this.ids.set(name, id);
+      this.names.push(name);
+    }
+    return id;
+  }
+
+  /** The distinct terms of a text with their counts, as ids (in order of first appearance). */
+  count(text: string): { ids: Int32Array; counts: Int32Array } {
     const counts = termCounts(text);
     const ids = new Int32Array(counts.size);
     const values = new Int32Array(counts.size);
     let i = 0;
     for (const [term, count] of counts) {
-      let id = this.ids.get(term);
-      if (id === undefined) {
-        id = this.df.length;
-        this.ids.set(term, id);
-        this.df.push(0);
-      }
-      this.df[id]! += 1;
-      ids[i] = id;
+      ids[i] = this.id(term);
       values[i++] = count;
     }
-    this.pending.push({ ids, counts: values });
+    return { ids, counts: values };
+  }
+}
+
+/** TF-IDF vectors of a set of texts, added one by one (tests and small uses; computeSimilar keeps its own state). */
+export class VectorSpace {
+  private readonly dictionary = new TermDictionary();
+  private pending: { ids: Int32Array; counts: Int32Array }[] = [];
+
+  /** Counts the terms of one more document; returns its index for `vectors()`. */
+  add(text: string): number {
+    this.pending.push(this.dictionary.count(text));
     return this.pending.length - 1;
   }
 
-  /**
-   * Sublinear TF × IDF (IDF = ln(1 + N / df)), pruned to the `limit` heaviest terms, in the order the
-   * documents were added. The counts are dropped afterwards: only the vectors stay in memory.
-   */
+  /** The vectors (`vectorOf`), in the order the documents were added. */
   vectors(limit = 64): Vector[] {
     const n = this.pending.length;
-    const idf = Float64Array.from(this.df, (df) => Math.log(1 + n / df));
-    const out = this.pending.map(({ ids, counts }) => {
-      const order = Array.from(ids.keys());
-      const weight = (k: number) => (1 + Math.log(counts[k]!)) * idf[ids[k]!]!;
-      const weights = Float64Array.from(order, weight);
-      // Heaviest first, ties by term id, so pruning is deterministic.
-      order.sort((a, b) => weights[b]! - weights[a]! || ids[a]! - ids[b]!);
-      const kept = order.slice(0, limit).sort((a, b) => ids[a]! - ids[b]!);
-      const norm = Math.sqrt(kept.reduce((s, k) => s + weights[k]! * weights[k]!, 0)) || 1;
-      return { terms: Int32Array.from(kept, (k) => ids[k]!), weights: Float32Array.from(kept, (k) => weights[k]! / norm) };
-    });
+    const df = new Int32Array(this.dictionary.size);
+    for (const { ids } of this.pending) for (const id of ids) df[id]!++;
+    const idf = Float64Array.from(df, (f) => (f ? idfOf(n, f) : 0));
+    const ranks = termRanks(this.dictionary.names);
+    const out = this.pending.map(({ ids, counts }) => vectorOf(ids, counts, idf, this.dictionary.names, limit, ranks));
     this.pending = [];
-    this.ids.clear();
     return out;
   }
 }
 
-/** Cosine of two unit vectors: a merge over their sorted term ids. */
+/** Cosine of two unit vectors, summed in b's term order (what `denseCosine` gives, bit for bit). */
 export function cosine(a: Vector, b: Vector): number {
   let dot = 0;
-  let i = 0;
-  let j = 0;
-  while (i < a.terms.length && j < b.terms.length) {
-    const x = a.terms[i]!;
-    const y = b.terms[j]!;
-    if (x === y) dot += a.weights[i++]! * b.weights[j++]!;
-    else if (x < y) i++;
-    else j++;
+  for (let k = 0; k < b.terms.length; k++) {
+    const i = a.terms.indexOf(b.terms[k]!);
+    dot += (i < 0 ? 0 : a.weights[i]!) * b.weights[k]!;
   }
   return dot;
 }
@@ -86,9 +140,8 @@ export function cosine(a: Vector, b: Vector): number {
 export { termCounts };
 
 /**
- * `cosine(a, b)` with `a` spread over `dense` by term id (0 elsewhere): one pass over b's terms instead
- * of a merge. The same products, summed in the same order — a term `a` lacks adds +0 — so the result
- * is the merge's bit for bit.
+ * `cosine(a, b)` with `a` spread over `dense` by term id (0 elsewhere): one pass over b's terms. The
+ * products are summed in b's term-string order, so the result does not depend on the ids.
  */
 export function denseCosine(dense: Float32Array, b: Vector): number {
   let dot = 0;
