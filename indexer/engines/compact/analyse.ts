@@ -1,6 +1,6 @@
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { KbDocument } from '../../../schemas/kb-document.ts';
-import { hashOf } from '../../cache/store.ts';
 import { markdownToPlainText } from '../pagefind/plain-text.ts';
 import { TITLE_WEIGHT, type CompactFragment } from './format.ts';
 import { terms } from './terms.ts';
@@ -32,9 +32,19 @@ export const analysisInput = (doc: KbDocument, filters: Record<string, string[]>
   filters,
 });
 
-/** A hash of the whole input: the analysis cache's key. */
-export const analysisKey = (d: AnalysisInput): string =>
-  hashOf(d.id, d.url, d.kind, d.date, d.languages, d.title, d.body, d.caseNumber ?? '', d.court ?? '', d.category ?? '', d.number ?? '', d.filters);
+/**
+ * A hash of the whole input: the analysis cache's key. The texts go into the hash as they are (not through
+ * JSON.stringify, a second pass over every byte): at 50,000 decisions that halves the time a build or a
+ * patch spends telling which documents changed.
+ */
+export function analysisKey(d: AnalysisInput): string {
+  const hash = createHash('sha1');
+  const part = (value: string) => hash.update(value).update('\u0000');
+  for (const value of [d.id, d.url, d.kind, d.date, JSON.stringify(d.languages), JSON.stringify(d.title)]) part(value);
+  for (const lang of Object.keys(d.body).sort()) part(lang), part(d.body[lang as keyof typeof d.body] ?? '');
+  for (const value of [d.caseNumber ?? '', d.court ?? '', d.category ?? '', d.number ?? '', JSON.stringify(d.filters)]) part(value);
+  return hash.digest('hex');
+}
 
 /** A document's fragment file (what its hit shows, gzipped) and its term counts (title words weighted). */
 export function analyse(d: AnalysisInput): Analysis {

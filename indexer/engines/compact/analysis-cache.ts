@@ -101,9 +101,13 @@ export class AnalysisCache {
   async save(): Promise<void> {
     if (this.misses === 0 && this.#used.size === this.#stored.size) return;
     const terms = this.termIds.terms;
-    const out = new ByteWriter().string(MAGIC).string(this.version).varint(terms.length);
-    for (const t of terms) out.string(t);
-    out.varint(this.#used.size);
+    const head = new ByteWriter().string(MAGIC).string(this.version).varint(terms.length);
+    for (const t of terms) head.string(t);
+    head.varint(this.#used.size);
+    // Sized at once (keys are hex, a varint is at most 8 bytes here): 100+ MB are copied once, not regrown.
+    let size = head.view().length;
+    for (const [key, body] of this.#used) size += key.length + body.length + 16;
+    const out = new ByteWriter(size).bytes(head.view());
     for (const [key, body] of this.#used) out.string(key).varint(body.length).bytes(body);
     const temp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
     try {

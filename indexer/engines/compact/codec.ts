@@ -8,8 +8,13 @@ const fromUtf8 = new TextDecoder();
 
 /** A growable byte buffer. */
 export class ByteWriter {
-  #bytes = new Uint8Array(1024);
+  #bytes: Uint8Array;
   #length = 0;
+
+  /** `capacity`: the bytes to reserve at once (a writer that knows its size never copies). */
+  constructor(capacity = 1024) {
+    this.#bytes = new Uint8Array(Math.max(16, capacity));
+  }
 
   varint(value: number): this {
     if (!Number.isInteger(value) || value < 0) throw new RangeError(`varint: ${value} is not a non-negative integer`);

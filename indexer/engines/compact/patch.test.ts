@@ -121,6 +121,8 @@ describe('patchCompactIndex', () => {
     const cases: [string, KbDocument[], RegExp][] = [
       ['an added document', [...original, { ...first, id: 'decision/new-one', url: '/decisions/new-one/' }], /documents, the index has/],
       ['a removed document', original.slice(1), /documents, the index has/],
+      ['a document twice', [...original.slice(1), original[2]!], /there twice/],
+      ['another document', [{ ...first, id: 'decision/new-one' }, ...original.slice(1)], /not in the index/],
       ['a changed date', edited(original, second.id, () => ({ date: '1999-01-01' })), /differ|date or filters/],
       ['a changed filter', edited(original, first.id, () => ({ court: 'some-other-court' })), /date or filters/],
       ['a moved avgLength', edited(original, first.id, appendRu('слово '.repeat(5000))), /avgLength moves/],
@@ -193,8 +195,9 @@ describe('patchCompactIndex', () => {
     }
     expect((await search(patched, { text: 'мотоблок' })).hits.map((h) => h.id)).toEqual([`${a}`]);
 
-    // Nothing changed since: a patch of nothing. And back to the original texts: the original index.
-    expect(await patch(patched, changed)).toMatchObject({ patched: true, changed: 0 });
+    // Nothing changed since (the documents in any order): a patch of nothing. And back to the original
+    // texts: the original index.
+    expect(await patch(patched, [...changed].reverse())).toMatchObject({ patched: true, changed: 0 });
     expect(await patch(patched, original)).toMatchObject({ patched: true, changed: 3 });
     const reverted = await logical(patched);
     expect(reverted.terms).toEqual(before.terms);

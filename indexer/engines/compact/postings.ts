@@ -1,6 +1,9 @@
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { ByteWriter } from './codec.ts';
 import { impact } from './format.ts';
+
+const gzipLevel9 = (bytes: Uint8Array): Promise<Uint8Array> => promisify(gzip)(bytes, { level: 9 });
 
 /**
  * The manifest's `avgLength`: the mean record length rounded to a whole number of terms (at least 1), so
@@ -112,9 +115,11 @@ export function termEntry(term: string, packed: Float64Array): Uint8Array {
   return out.view().slice();
 }
 
-/** A term shard file (FORMAT.md): its entries (`termEntry`, ascending by term), counted and gzipped. */
-export function termShard(entries: readonly Uint8Array[]): Uint8Array {
-  const out = new ByteWriter().varint(entries.length);
+/** A term shard file (FORMAT.md): its entries (`termEntry`, ascending by term), counted and gzipped (on zlib's threads). */
+export function termShard(entries: readonly Uint8Array[]): Promise<Uint8Array> {
+  let size = 8;
+  for (const e of entries) size += e.length;
+  const out = new ByteWriter(size).varint(entries.length);
   for (const e of entries) out.bytes(e);
-  return gzipSync(out.view(), { level: 9 });
+  return gzipLevel9(out.view());
 }

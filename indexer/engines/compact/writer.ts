@@ -226,7 +226,7 @@ export class CompactWriter implements IndexWriter {
     let size = 0;
     const flush = async () => {
       if (!entries.length) return;
-      await writeFile(path.join(staging, termShardFile(firsts.length - 1)), termShard(entries));
+      await writeFile(path.join(staging, termShardFile(firsts.length - 1)), await termShard(entries));
       entries = [];
       size = 0;
     };
