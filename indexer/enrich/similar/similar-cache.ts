@@ -153,6 +153,12 @@ export interface SimilarCacheOptions {
   dir?: string;
 }
 
+/**
+ * The code the lists depend on (similar.ts and what it imports): a change to any of it starts afresh.
+ * Not the rest of similar/ (the category model), whose edits do not change a list.
+ */
+const SOURCES = ['candidates.ts', 'similar.ts', 'similar-cache.ts', 'terms.ts', 'vectors.ts'];
+
 /** Opens the cache of one content directory; undefined when caching is off or the code is not found. */
 export async function openSimilarCache(options: SimilarCacheOptions): Promise<SimilarCache | undefined> {
   if (!(options.enabled ?? cacheEnabledByDefault())) return undefined;
@@ -160,7 +166,7 @@ export async function openSimilarCache(options: SimilarCacheOptions): Promise<Si
   if (!source) return undefined;
   const dir = options.dir ?? cacheDir(path.join(source, '..', '..', '..'), 'similar');
   const file = path.join(dir, `${hashOf(path.resolve(options.contentDir)).slice(0, 16)}.similar.bin`);
-  const format = `similar/${SIMILAR_CACHE_VERSION}/${await sourceHash(source, ['.'])}`;
+  const format = `similar/${SIMILAR_CACHE_VERSION}/${await sourceHash(source, SOURCES)}`;
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -221,13 +227,16 @@ function encode(format: string, state: SimilarState): Buffer | undefined {
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const start = pad8(MAGIC.length + 4 + headerBytes.length);
   const total = sections.reduce((at, s) => pad8(at + s.byteLength), start);
-  const out = Buffer.alloc(total + 32);
+  // Not zero-filled first: every byte is written below, padding included.
+  const out = Buffer.allocUnsafeSlow(total + 32);
+  out.fill(0, 0, start);
   MAGIC.copy(out, 0);
   out.writeUInt32LE(headerBytes.length, MAGIC.length);
   headerBytes.copy(out, MAGIC.length + 4);
   let at = start;
   for (const s of sections) {
     out.set(s, at);
+    out.fill(0, at + s.byteLength, pad8(at + s.byteLength));
     at = pad8(at + s.byteLength);
   }
   createHash('sha256').update(out.subarray(0, total)).digest().copy(out, total);
