@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from '../../indexer/cli.ts';
+import { timed } from '../../indexer/cache/timings.ts';
 import { parseCommandArgs } from '../../indexer/commands/args.ts';
 import { contentDir, getKb } from '../lib/kb.ts';
 import { outDirSetting } from './out-dir.ts';
@@ -40,7 +41,7 @@ export const command: Command = {
     const shown = path.relative(process.cwd(), outDir) || '.';
 
     // Loaded once: a whole build renders its pages from this same knowledge base (site/lib/kb.ts keeps it).
-    const kb = await getKb();
+    const kb = await timed('site: knowledge base', () => getKb());
     const plan: BuildPlan = values.full ? { kind: 'full', reason: '--full' } : await planBuild(kb, { root: ROOT, outDir, contentDir: contentDir() });
     if (plan.kind === 'update') {
       io.stderr(`taldau build: updating ${shown} in place: ${plan.changed.length} of ${kb.documents.length} documents changed since the last build`);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { timed } from '../../indexer/cache/timings.ts';
 import type { KbDocument } from '../../schemas/kb-document.ts';
 import type { SiteKb } from '../lib/kb.ts';
 import { STATIC_INDEX_PATH, staticIndexFor, type StaticIndex } from '../lib/static-index.ts';
@@ -38,7 +39,12 @@ export interface PlanOptions {
 }
 
 export async function buildInputs(kb: SiteKb, root: string, contentDir: string, env: NodeJS.ProcessEnv = process.env): Promise<BuildInputs> {
-  return { code: await codeDigest(root), settings: buildSettings(contentDir, env), digests: siteDigests(kb), staticIndex: staticIndexFor(kb.documents.length, env) };
+  return {
+    code: await timed('site: code digest', () => codeDigest(root)),
+    settings: buildSettings(contentDir, env),
+    digests: timed('site: page and listing digests', () => siteDigests(kb)),
+    staticIndex: staticIndexFor(kb.documents.length, env),
+  };
 }
 
 export async function planBuild(kb: SiteKb, { root, outDir, contentDir, env = process.env }: PlanOptions): Promise<BuildPlan> {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { timed } from '../../indexer/cache/timings.ts';
 import { patchCompactIndex } from '../../indexer/engines/compact/patch.ts';
 import type { SiteKb } from '../lib/kb.ts';
 import { writeDocumentPages } from '../integrations/document-pages.ts';
@@ -26,11 +27,11 @@ export async function updateSite(kb: SiteKb, plan: Extract<BuildPlan, { kind: 'u
   const { inputs, stateDir, shells, changed } = plan;
   await clearState(stateDir);
 
-  const { pages } = await writeDocumentPages(kb, outDir, shells, log, changed);
-  const index = await updateStaticIndex(kb, plan, outDir, log);
-  await writeCategoryModel(kb, outDir);
+  const { pages } = await timed('site update: document pages', () => writeDocumentPages(kb, outDir, shells, log, changed));
+  const index = await timed('site update: static index', () => updateStaticIndex(kb, plan, outDir, log));
+  await timed('site update: category model', () => writeCategoryModel(kb, outDir));
 
-  await writeState(stateDir, {
+  await timed('site update: state', async () => writeState(stateDir, {
     outDir,
     code: inputs.code,
     settings: inputs.settings,
@@ -38,7 +39,7 @@ export async function updateSite(kb: SiteKb, plan: Extract<BuildPlan, { kind: 'u
     staticIndex: inputs.staticIndex,
     index: await indexFingerprint(outDir, inputs.staticIndex),
     pages: Object.fromEntries(inputs.digests.pages),
-  });
+  }));
   return { documents: changed.length, pages, index, seconds: (performance.now() - started) / 1000 };
 }
 
