@@ -10,7 +10,7 @@ import { AnalysisCache } from './analysis-cache.ts';
 import { AnalysisPool, numberedAnalysis } from './analysis-pool.ts';
 import { ByteReader } from './codec.ts';
 import { FORMAT, FORMAT_VERSION, fragmentFile, manifestFile, termShardFile, type CompactManifest } from './format.ts';
-import { avgLength, postingImpact, termEntry, termShard } from './postings.ts';
+import { avgLength, encodeTermEntry, postingImpact, termShard } from './postings.ts';
 import { analysisCacheFile, codeVersion, dropState, facetKey, readState, writeState } from './state.ts';
 import type { NumberedAnalysis } from './term-ids.ts';
 
@@ -231,30 +231,37 @@ export async function patchCompactIndex(indexDir: string, documents: readonly Kb
 
 const sum = (xs: Uint32Array): number => xs.reduce((a, b) => a + b, 0);
 
-/** Applies `edits` (record → impact, 0: gone) of `terms` to a shard's entries: a term without postings left goes. */
+/**
+ * Applies `edits` (record → impact, 0: gone) of `terms` to a shard's entries, merging the few edited
+ * records into the decoded postings (a common term has one per document); a term left without postings goes.
+ */
 function editShard(entries: Map<string, Uint8Array>, terms: readonly string[], edits: Map<string, Map<number, number>>, file: string): void {
   for (const term of terms) {
-    const postings = new Map<number, number>();
+    let records = new Uint32Array(0);
+    let impacts: Uint8Array = new Uint8Array(0);
     const entry = entries.get(term);
     if (entry) {
       const r = new ByteReader(entry, file);
       r.string();
       const df = r.varint();
-      const ids: number[] = [];
+      records = new Uint32Array(df);
       let id = 0;
-      for (let k = 0; k < df; k++) ids.push((id += r.varint()));
-      for (let k = 0; k < df; k++) postings.set(ids[k]!, r.byte());
+      for (let k = 0; k < df; k++) records[k] = id += r.varint();
+      impacts = r.take(df);
     }
-    for (const [record, value] of edits.get(term)!) {
-      if (value) postings.set(record, value);
-      else postings.delete(record);
+    const changed = [...edits.get(term)!].sort((x, y) => x[0] - y[0]);
+    const outRecords = new Uint32Array(records.length + changed.length);
+    const outImpacts = new Uint8Array(records.length + changed.length);
+    let n = 0;
+    let k = 0;
+    for (const [record, value] of changed) {
+      for (; k < records.length && records[k]! < record; k++, n++) (outRecords[n] = records[k]!), (outImpacts[n] = impacts[k]!);
+      if (k < records.length && records[k] === record) k++; // replaced or removed
+      if (value) (outRecords[n] = record), (outImpacts[n] = value), n++;
     }
-    if (!postings.size) {
-      entries.delete(term);
-      continue;
-    }
-    const packed = Float64Array.from(postings, ([record, value]) => record * 256 + value).sort();
-    entries.set(term, termEntry(term, packed));
+    for (; k < records.length; k++, n++) (outRecords[n] = records[k]!), (outImpacts[n] = impacts[k]!);
+    if (n === 0) entries.delete(term);
+    else entries.set(term, encodeTermEntry(term, outRecords.subarray(0, n), outImpacts.subarray(0, n)));
   }
 }
 

@@ -104,14 +104,24 @@ export const postingImpact = (tf: number, length: number, avg: number): number =
 
 /** FORMAT.md's term entry from postings packed as `record · 256 + impact`, ascending. */
 export function termEntry(term: string, packed: Float64Array): Uint8Array {
-  const out = new ByteWriter().string(term).varint(packed.length);
-  let previous = 0;
+  const records = new Uint32Array(packed.length);
+  const impacts = new Uint8Array(packed.length);
   for (let i = 0; i < packed.length; i++) {
-    const id = Math.floor(packed[i]! / 256);
-    out.varint(id - previous);
-    previous = id;
+    records[i] = Math.floor(packed[i]! / 256);
+    impacts[i] = packed[i]! % 256;
   }
-  for (let i = 0; i < packed.length; i++) out.byte(packed[i]! % 256);
+  return encodeTermEntry(term, records, impacts);
+}
+
+/** FORMAT.md's term entry: `records` ascending, `impacts` theirs. */
+export function encodeTermEntry(term: string, records: Uint32Array, impacts: Uint8Array): Uint8Array {
+  const out = new ByteWriter(records.length * 4 + term.length * 3 + 16).string(term).varint(records.length);
+  let previous = 0;
+  for (let i = 0; i < records.length; i++) {
+    out.varint(records[i]! - previous);
+    previous = records[i]!;
+  }
+  out.bytes(impacts);
   return out.view().slice();
 }
 
