@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheDir, cacheEnabledByDefault, sourceHash } from '../../cache/location.ts';
@@ -314,28 +314,46 @@ function decodePayload(payload: Buffer, terms: string[]): { trail: string[]; cou
   }
 }
 
-/** The file: magic, format line, then dictionary, documents and sums, then a SHA-256 of all that precedes it. */
-function encodeState(state: State, format: string): Buffer {
-  const out = new Writer(1 << 24);
+/**
+ * Writes the file: magic, format line, then dictionary, documents and sums, then a SHA-256 of all that
+ * precedes it. A megabyte at a time through one reused buffer: one buffer of the whole file (18 MB at
+ * 50,000 decisions) made V8 collect a large heap, 0.7 s of a one-edit rebuild.
+ */
+async function writeState(handle: FileHandle, state: State, format: string): Promise<void> {
+  const CHUNK = 1 << 20;
+  const out = new Writer(CHUNK + 4096);
+  const checksum = createHash('sha256');
+  const flush = async (atLeast: number) => {
+    if (out.size < atLeast) return;
+    const bytes = out.bytes();
+    checksum.update(bytes);
+    await handle.write(bytes);
+    out.clear();
+  };
   out.raw(Buffer.from(`${MAGIC}${format}\n`));
   out.uint(state.terms.length);
-  for (const t of state.terms) out.string(t);
+  for (const t of state.terms) {
+    out.string(t);
+    await flush(CHUNK);
+  }
   out.uint(state.docs.size);
   for (const [id, entry] of state.docs) {
     out.string(id);
-    out.raw(Buffer.from(entry.hash, 'latin1'));
+    out.latin1(entry.hash);
     out.uint(entry.payload.length);
     out.raw(entry.payload);
+    await flush(CHUNK);
   }
   out.uint(state.sums.size);
+  const idOf = (t: string) => state.termIds.get(t)!;
   for (const [code, { head, body }] of state.sums) {
     out.string(code);
-    const idOf = (t: string) => state.termIds.get(t)!;
     writeCounts(out, head, idOf);
     writeCounts(out, body, idOf);
+    await flush(CHUNK);
   }
-  out.raw(createHash('sha256').update(out.bytes()).digest());
-  return out.bytes();
+  await flush(0);
+  await handle.write(checksum.digest());
 }
 
 /** The cached state, or undefined for a cache of another code version (silently recomputed); throws on a file that is not ours or does not check. */
@@ -377,7 +395,12 @@ async function save(file: string, state: State, format: string): Promise<void> {
   try {
     compactIfNeeded(state);
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(temp, encodeState(state, format));
+    const handle = await open(temp, 'w');
+    try {
+      await writeState(handle, state, format);
+    } finally {
+      await handle.close();
+    }
     await rename(temp, file);
     state.dirty = false;
   } catch {
@@ -435,6 +458,10 @@ class Writer {
   }
   /** A non-negative integer up to 2^53, 7 bits a byte. */
   uint(value: number): void {
+    if (value >>> 0 === value && value < 0x80 && this.at < this.buf.length) {
+      this.buf[this.at++] = value; // most ids deltas and counts: one byte
+      return;
+    }
     if (!Number.isSafeInteger(value) || value < 0) throw new Error(`not a count: ${value}`);
     this.room(8);
     while (value >= 0x80) {
@@ -453,6 +480,16 @@ class Writer {
     this.room(bytes.length);
     this.buf.set(bytes, this.at);
     this.at += bytes.length;
+  }
+  latin1(value: string): void {
+    this.room(value.length);
+    this.at += this.buf.write(value, this.at, 'latin1');
+  }
+  get size(): number {
+    return this.at;
+  }
+  clear(): void {
+    this.at = 0;
   }
   bytes(): Buffer {
     return this.buf.subarray(0, this.at);
