@@ -99,7 +99,7 @@ export async function loadKnowledgeBase({ contentDir, enrich = true, today = tod
       const stats = similarCache.stats;
       if (timingsEnabled() && stats) {
         process.stderr.write(
-          `taldau timing: similar cache texts ${stats.reusedCounts} reused / ${stats.countedTexts} counted, vectors ${stats.reusedVectors} reused / ${stats.recomputedVectors} recomputed, lists ${stats.reusedLists} reused / ${stats.rescoredLists} recomputed${stats.full ? ' (all: decisions added, removed or moved)' : ''} (${similarCache.file})\n`,
+          `taldau timing: similar cache texts ${stats.reusedCounts} reused / ${stats.countedTexts} counted, vectors ${stats.reusedVectors} reused / ${stats.recomputedVectors} recomputed, lists ${stats.reusedLists} reused / ${stats.patchedLists} patched / ${stats.rescoredLists} recomputed${stats.full ? ' (all: decisions added, removed or moved)' : ''} (${similarCache.file})\n`,
         );
       }
     }

@@ -83,6 +83,7 @@ function throughBytes(cache: SimilarCache): SimilarCache {
 describe('similar cache', () => {
   it('gives, after every random edit, exactly the lists computed from nothing', () => {
     let partial = 0;
+    let patched = 0;
     for (const seed of [1, 2, 3]) {
       const g = generator(seed);
       const kinds = edits(g);
@@ -99,10 +100,12 @@ describe('similar cache', () => {
         const fresh = computeSimilar(docs, OPTIONS);
         expect([...incremental], `seed ${seed}, step ${step} (${kind})`).toEqual([...fresh]);
         if (!cache.stats!.full && cache.stats!.reusedLists > 0) partial++;
+        patched += cache.stats!.patchedLists;
       }
     }
     // The incremental path was taken, not only the full one.
     expect(partial).toBeGreaterThan(20);
+    expect(patched).toBeGreaterThan(100);
   });
 
   it('does not depend on the order of the documents or of first sight of terms', () => {

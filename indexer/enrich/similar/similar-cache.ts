@@ -23,7 +23,7 @@ import { hashOf } from '../../cache/store.ts';
  * exactly that — another format, truncated, corrupt — is ignored with one warning, and the lists are
  * computed from nothing. Writes go to a temp file renamed into place.
  */
-export const SIMILAR_CACHE_VERSION = 1;
+export const SIMILAR_CACHE_VERSION = 2;
 
 /** Everything one build leaves for the next; arrays indexed by decision (offsets: n + 1 entries). */
 export interface SimilarState {
@@ -46,6 +46,8 @@ export interface SimilarState {
   listOffsets: Int32Array;
   /** Indexes into `ids`. */
   listItems: Int32Array;
+  /** Per decision, a score that no candidate outside its list exceeds (−∞ when all are in it). */
+  listBounds: Float64Array;
 }
 
 /** What the last `computeSimilar` with this cache did. */
@@ -57,8 +59,9 @@ export interface SimilarStats {
   /** Vectors computed (a changed text, or a changed IDF of one of its terms that could matter) / taken over. */
   recomputedVectors: number;
   reusedVectors: number;
-  /** Lists scored / taken over from the cache. */
+  /** Lists scored anew / patched (only changed candidates scored) / taken over from the cache. */
   rescoredLists: number;
+  patchedLists: number;
   reusedLists: number;
   /** Every list re-scored because candidate sets may have changed (decisions added, removed or moved). */
   full: boolean;
@@ -199,6 +202,7 @@ const ARRAYS = [
   ['vectorWeights', Float32Array],
   ['listOffsets', Int32Array],
   ['listItems', Int32Array],
+  ['listBounds', Float64Array],
 ] as const;
 /** Written little-endian (the platform's order, checked on reading). */
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -309,6 +313,7 @@ function check(s: SimilarState): boolean {
     s.vectorWeights.length === s.vectorTerms.length &&
     below(s.vectorTerms, s.terms.length) &&
     offsets(s.listOffsets, s.listItems.length) &&
-    below(s.listItems, n)
+    below(s.listItems, n) &&
+    s.listBounds.length === n
   );
 }

@@ -19,9 +19,10 @@ import { denseCosine, idfOf, TermDictionary, termRanks, termWeight, vectorOf, ty
  *
  * Incremental with a `SimilarCache` (similar-cache.ts): the terms of an unchanged text are not counted
  * again; a vector is recomputed only where its counts changed or the IDF of one of its terms changed in
- * a way that can matter; and a list is re-scored only where the decision's own vector or norms changed
- * or one of its candidates' did — or every list, when a decision was added, removed or moved in the
- * classifier or in time (candidate sets may then change). Everything else is the last build's. The
+ * a way that can matter; a list is scored anew where the decision's own vector or norms changed — or
+ * every list, when a decision was added, removed or moved in the classifier or in time (candidate sets
+ * may then change); a list with changed candidates is patched from their new scores when a bound kept
+ * per list shows that no unchanged candidate can enter it. Everything else is the last build's. The
  * lists are the same as from nothing whatever the cache held: every choice is made in an order of
  * strings (ids, term strings), never of the ids a dictionary assigned (vectors.ts).
  */
@@ -180,26 +181,29 @@ export function computeSimilar(documents: KbDocument[], options: SimilarOptions 
     }
   }
 
-  // 4. Lists: re-scored where a candidate set may have changed, or the vector or norms of the decision or of one of its candidates did.
+  // 4. Lists. Scored anew where candidate sets may have changed (placements) or the decision's own vector
+  // or norms did; patched where only some of its candidates changed; else the last build's.
   const index = placementChanged || changedCount ? new CandidateIndex(decisions.map((d) => ({ trail: d.categoryTrail, date: d.date, id: d.id }))) : undefined;
-  const rescore = new Uint8Array(n);
-  if (placementChanged || changedCount * 8 > n) rescore.fill(1);
+  const SCORE = 2;
+  const PATCH = 1;
+  const mode = new Uint8Array(n);
+  if (placementChanged) mode.fill(SCORE);
   else if (changedCount) {
-    const seen = new Uint8Array(n);
-    for (let j = 0; j < n; j++) {
-      if (!changed[j]) continue;
-      rescore[j] = 1;
-      for (const i of index!.near(j, maxCandidates)) {
-        if (seen[i]) continue;
-        seen[i] = 1;
-        if (!rescore[i] && index!.candidates(i, maxCandidates, top * 4).some((c) => changed[c])) rescore[i] = 1;
-      }
-    }
+    for (let j = 0; j < n; j++) if (changed[j]) mode[j] = SCORE;
+    // Which lists can hold a changed decision: its neighbours in the buckets (candidates.ts), or all when many changed.
+    if (changedCount * 8 > n) for (let i = 0; i < n; i++) mode[i] ||= PATCH;
+    else for (let j = 0; j < n; j++) if (changed[j]) for (const i of index!.near(j, maxCandidates)) mode[i] ||= PATCH;
   }
 
   const features = new Array<Features | undefined>(n);
   const featuresAt = (i: number) => (features[i] ??= featuresOf(decisions[i]!));
   const lists = new Array<Int32Array>(n);
+  /**
+   * Per list, a score no candidate outside it exceeds (−∞: none outside). A patched list relies on it:
+   * the candidates that did not change keep their scores, so they cannot enter a list whose last place
+   * scores above it.
+   */
+  const bounds = new Float64Array(n);
   const bestIndex = new Int32Array(top);
   const bestScore = new Float64Array(top);
   // `a` ranks before `b`: higher score, then the smaller id.
@@ -207,30 +211,77 @@ export function computeSimilar(documents: KbDocument[], options: SimilarOptions 
   // The decision's own vector spread over every term id: a candidate's cosine is then one pass over its
   // 64 terms, no merge of two lists (similar decisions at 50,000: 27.6 s → 20.8 s, the same lists).
   const dense = new Float32Array(size);
-  let rescored = 0;
+  const spread = (i: number, on: boolean) => {
+    const mine = vectors[i]!;
+    for (let k = 0; k < mine.terms.length; k++) dense[mine.terms[k]!] = on ? mine.weights[k]! : 0;
+  };
+  // Category first (levels are ≥ 1/3 apart, content adds < 1/3), then content and applied norms.
+  const scoreOf = (own: Features, j: number) => {
+    const other = featuresAt(j);
+    return categoryCloseness(own, other) + 0.3 * (0.7 * denseCosine(dense, vectors[j]!) + 0.3 * jaccard(own.norms, other.norms));
+  };
   let newOf: Int32Array | undefined;
+  const previousList = (p: number) => {
+    // Same decisions as last build (else every list is scored anew): its list, with this build's indexes.
+    if (!newOf) {
+      newOf = new Int32Array(prevN);
+      old.forEach((q, k) => (newOf![q] = k));
+    }
+    return prev!.listItems.slice(prev!.listOffsets[p]!, prev!.listOffsets[p + 1]!).map((q) => newOf![q]!);
+  };
+
+  /** Patches the list of `i` from the new scores of its changed candidates and of its members; false when that cannot be exact. */
+  const patch = (i: number, candidates: number[], touched: number[]): boolean => {
+    const p = old[i]!;
+    const known = [...previousList(p)];
+    for (const j of touched) if (!known.includes(j)) known.push(j);
+    const own = featuresAt(i);
+    spread(i, true);
+    const scores = new Map(known.map((j) => [j, scoreOf(own, j)] as const));
+    spread(i, false);
+    known.sort((a, b) => (before(scores.get(a)!, a, scores.get(b)!, b) ? -1 : 1));
+    const bound = prev!.listBounds[p]!;
+    // The unchanged candidates outside the old list: none of them scores above `bound`.
+    const outside = candidates.length - known.length;
+    if (outside > 0 && (known.length < top || !(scores.get(known[top - 1]!)! > bound))) return false;
+    lists[i] = Int32Array.from(known.slice(0, top));
+    let beyond = outside > 0 ? bound : -Infinity;
+    for (const j of known.slice(top)) beyond = Math.max(beyond, scores.get(j)!);
+    bounds[i] = beyond;
+    return true;
+  };
+
+  let rescored = 0;
+  let patched = 0;
   for (let i = 0; i < n; i++) {
-    if (!rescore[i]) {
-      // Same decisions as last build (else every list is re-scored): its list, with this build's indexes.
-      if (!newOf) {
-        newOf = new Int32Array(prevN);
-        old.forEach((p, k) => (newOf![p] = k));
+    if (mode[i] === PATCH) {
+      const candidates = index!.candidates(i, maxCandidates, top * 4);
+      const touched = candidates.filter((j) => changed[j]);
+      if (touched.length && patch(i, candidates, touched)) {
+        patched++;
+        continue;
       }
+      if (touched.length) mode[i] = SCORE;
+    }
+    if (mode[i] !== SCORE) {
       const p = old[i]!;
-      lists[i] = prev!.listItems.slice(prev!.listOffsets[p]!, prev!.listOffsets[p + 1]!).map((q) => newOf![q]!);
+      lists[i] = previousList(p);
+      bounds[i] = prev!.listBounds[p]!;
       continue;
     }
     rescored++;
     const own = featuresAt(i);
-    const mine = vectors[i]!;
-    for (let k = 0; k < mine.terms.length; k++) dense[mine.terms[k]!] = mine.weights[k]!;
+    spread(i, true);
     let kept = 0;
+    let outside = -Infinity;
     for (const j of index!.candidates(i, maxCandidates, top * 4)) {
-      const other = featuresAt(j);
-      // Category first (levels are ≥ 1/3 apart, content adds < 1/3), then content and applied norms.
-      const score = categoryCloseness(own, other) + 0.3 * (0.7 * denseCosine(dense, vectors[j]!) + 0.3 * jaccard(own.norms, other.norms));
+      const score = scoreOf(own, j);
       // Insertion into the `top` best so far: no array of all scored candidates, no sort.
-      if (kept === top && !before(score, j, bestScore[top - 1]!, bestIndex[top - 1]!)) continue;
+      if (kept === top && !before(score, j, bestScore[top - 1]!, bestIndex[top - 1]!)) {
+        outside = Math.max(outside, score);
+        continue;
+      }
+      if (kept === top) outside = Math.max(outside, bestScore[top - 1]!);
       let at = kept < top ? kept++ : top - 1;
       while (at > 0 && before(score, j, bestScore[at - 1]!, bestIndex[at - 1]!)) {
         bestScore[at] = bestScore[at - 1]!;
@@ -241,7 +292,8 @@ export function computeSimilar(documents: KbDocument[], options: SimilarOptions 
       bestIndex[at] = j;
     }
     lists[i] = bestIndex.slice(0, kept);
-    for (let k = 0; k < mine.terms.length; k++) dense[mine.terms[k]!] = 0;
+    bounds[i] = outside;
+    spread(i, false);
   }
 
   const result = new Map<string, string[]>();
@@ -250,7 +302,7 @@ export function computeSimilar(documents: KbDocument[], options: SimilarOptions 
   if (cache) {
     // Nothing stored differs when no text was counted and every decision kept its place and norms.
     const dirty = !prev || counted > 0 || placementChanged || changedCount > 0;
-    if (dirty) cache.remember(() => stateOf({ settings, ids, placements, norms, textHashes, countIds, countValues, vectors, lists, names, df }), true);
+    if (dirty) cache.remember(() => stateOf({ settings, ids, placements, norms, textHashes, countIds, countValues, vectors, lists, bounds, names, df }), true);
     else cache.remember(prev, false);
     cache.stats = {
       decisions: n,
@@ -259,7 +311,8 @@ export function computeSimilar(documents: KbDocument[], options: SimilarOptions 
       recomputedVectors: recomputed,
       reusedVectors: n - recomputed,
       rescoredLists: rescored,
-      reusedLists: n - rescored,
+      patchedLists: patched,
+      reusedLists: n - rescored - patched,
       full: placementChanged,
     };
   }
@@ -303,6 +356,7 @@ interface StateParts {
   countValues: Int32Array[];
   vectors: Vector[];
   lists: Int32Array[];
+  bounds: Float64Array;
   names: string[];
   df: Int32Array;
 }
@@ -350,5 +404,6 @@ function stateOf(parts: StateParts): SimilarState {
     vectorWeights: concat((l) => new Float32Array(l), vectors.map((v) => v.weights), new Int32Array(n + 1)),
     listOffsets,
     listItems: concat((l) => new Int32Array(l), lists, listOffsets),
+    listBounds: parts.bounds,
   };
 }
