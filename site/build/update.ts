@@ -55,7 +55,9 @@ async function updateStaticIndex(kb: SiteKb, plan: Extract<BuildPlan, { kind: 'u
   const target = path.join(outDir, kind);
   let why = '';
   if (kind === 'compact') {
-    const patch = await patchCompactIndex(target, kb.documents, { log });
+    // A document whose page digest did not move has the same text, title, date and filters as when the
+    // index was written (the digest covers its files' content hash and every field): only the others are read.
+    const patch = await patchCompactIndex(target, kb.documents, { log, onlyChanged: new Set(plan.changed.map((d) => d.id)) });
     if (patch.patched) return `compact index patched (${patch.changed} records) in ${patch.seconds.toFixed(1)} s`;
     why = ` (not patched: ${patch.reason})`;
   }

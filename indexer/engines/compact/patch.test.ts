@@ -41,7 +41,8 @@ const corpus = (base: KbDocument[]): KbDocument[] =>
   ).flat();
 
 const build = (docs: KbDocument[], out: string) => writeAll(new CompactWriter(out, { cache: true, workers: 0 }), docs);
-const patch = (out: string, docs: KbDocument[]) => patchCompactIndex(out, docs, { workers: 0, log: (l) => process.env.DEBUG_PATCH && console.log(l) });
+const patch = (out: string, docs: KbDocument[], onlyChanged?: Set<string>) =>
+  patchCompactIndex(out, docs, { workers: 0, log: (l) => process.env.DEBUG_PATCH && console.log(l), ...(onlyChanged ? { onlyChanged } : {}) });
 
 /** Every file of an index, byte for byte. */
 const files = async (dir: string) => {
@@ -202,5 +203,23 @@ describe('patchCompactIndex', () => {
     const reverted = await logical(patched);
     expect(reverted.terms).toEqual(before.terms);
     expect(reverted.fragments).toEqual(before.fragments);
+  });
+
+  it('reads only the documents the caller names as changed, when it names them', async () => {
+    const dir = path.join(tmp, 'named');
+    await build(original, dir);
+    const [a, b] = [original[3]!.id, original[50]!.id];
+    const changed = edited(edited(original, a, appendRu('Мотоблок.')), b, appendRu('Квадрокоптер.'));
+    // Named: both, and a third that did not change — the same index as a full build.
+    expect(await patch(dir, changed, new Set([a, b, original[9]!.id]))).toMatchObject({ patched: true, changed: 2 });
+    const full = path.join(tmp, 'named-full');
+    await build(changed, full);
+    expect((await logical(dir)).terms).toEqual((await logical(full)).terms);
+    // What is not named is taken as it was, text and all: the caller vouches for it.
+    const again = edited(changed, a, appendRu('Снегоход.'));
+    expect(await patch(dir, again, new Set([b]))).toMatchObject({ patched: true, changed: 0 });
+    expect((await search(dir, { text: 'снегоход' })).hits).toEqual([]);
+    expect(await patch(dir, again, new Set([a]))).toMatchObject({ patched: true, changed: 1 });
+    expect((await search(dir, { text: 'снегоход' })).hits.map((h) => h.id)).toEqual([a]);
   });
 });
