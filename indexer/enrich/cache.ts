@@ -5,14 +5,17 @@ import type { Citation } from '../../schemas/kb-document.ts';
 import type { NormCode } from '../../schemas/norms.ts';
 import { cacheDir, cacheEnabledByDefault, sourceHash } from '../cache/location.ts';
 import { FileCache, hashOf } from '../cache/store.ts';
+import { LOAD_SOURCE_DIRS } from '../normalize/load-cache.ts';
 
 /**
  * The on-disk cache of the per-document enrich work (masking, citation extraction), so a rebuild
  * redoes only what changed. What depends on other documents (resolving citations to resolutions and
  * cases, `citedBy`, `similar`) is never cached: those are cheap global passes over the cached parts.
  *
- * Keys: masking — the document's title, body, judge and hash; citations — the masked body and the
- * norm codes. The format names the cache version and a hash of the enrich source it came from
+ * Keys: masking — the document's id, content hash (the bytes of its files, which its body is read from),
+ * title, judge and languages; citations — the mask's key (or, for a document that is not masked, its id,
+ * content hash and languages) and the norm codes. Hashing the texts themselves cost ≈ 3.5 s a build at
+ * 50,000 decisions, most of a rebuild's enrich stage. The format names the cache version and a hash of the enrich source it came from
  * (redact/ for masking, citations/ for citations), so changing the code invalidates the entries
  * without anyone having to remember a version bump. Where: `enrich/` under `TALDAU_CACHE_DIR` (the
  * build's cache directory, which Astro uses too), else `.cache/enrich/` of the project; off with `TALDAU_NO_CACHE=1` or `cache: false`, and off in tests unless a test sets
@@ -59,13 +62,16 @@ export async function openEnrichCache(options: EnrichCacheOptions): Promise<Enri
   if (!enrichDir) return undefined;
   const dir = options.dir ?? cacheDir(path.join(enrichDir, '..', '..'), 'enrich');
   const base = path.join(dir, hashOf(path.resolve(options.contentDir)).slice(0, 16));
-  const [maskSource, citationSource] = await Promise.all([
+  // The keys name a document by its files' content hash, not its text: the code that reads the text out
+  // of the files (the load code) is part of the format, so a change to it invalidates both caches.
+  const [maskSource, citationSource, loadSource] = await Promise.all([
     sourceHash(enrichDir, ['redact', 'index.ts', 'cache.ts']),
     sourceHash(enrichDir, ['citations', 'index.ts', 'cache.ts']),
+    sourceHash(path.join(enrichDir, '..', '..'), LOAD_SOURCE_DIRS),
   ]);
   const [mask, citations] = await Promise.all([
-    FileCache.open(`${base}.mask.jsonl`, `mask/${ENRICH_CACHE_VERSION}/${maskSource}`, isMaskEntry),
-    FileCache.open(`${base}.citations.jsonl`, `citations/${ENRICH_CACHE_VERSION}/${citationSource}`, isCitationEntry),
+    FileCache.open(`${base}.mask.jsonl`, `mask/${ENRICH_CACHE_VERSION}/${maskSource}/${loadSource}`, isMaskEntry),
+    FileCache.open(`${base}.citations.jsonl`, `citations/${ENRICH_CACHE_VERSION}/${citationSource}/${loadSource}`, isCitationEntry),
   ]);
   return {
     mask,

@@ -95,8 +95,9 @@ interface DocumentResults extends DocumentWorkOutput {
  */
 async function perDocumentWork(documents: KbDocument[], context: EnrichContext): Promise<DocumentResults[]> {
   const { cache, codes } = context;
-  const maskKey = (doc: KbDocument) => hashOf(doc.id, doc.hash, doc.judge ?? null, doc.title, doc.body);
-  const citationsKey = (doc: KbDocument, body: KbDocument['body']) => hashOf(doc.languages, body, cache!.codesHash);
+  // By content hash, not text (cache.ts): the body is what the load code reads from those bytes.
+  const maskKey = (doc: KbDocument) => hashOf(doc.id, doc.hash, doc.judge ?? null, doc.title, doc.languages);
+  const citationsKey = (doc: KbDocument) => hashOf(doc.kind === 'decision' ? ['masked', maskKey(doc)] : [doc.id, doc.hash, doc.languages], cache!.codesHash);
   const outputs = new Array<DocumentResults>(documents.length);
   const todo: { index: number; input: DocumentWorkInput }[] = [];
   documents.forEach((doc, index) => {
@@ -104,7 +105,7 @@ async function perDocumentWork(documents: KbDocument[], context: EnrichContext):
     // A cached mask that does not fit this text (it cannot, short of tampering) is recomputed.
     const mask = decision && cache ? cache.mask.find(maskKey(doc), (entry) => fits(entry, doc)) : undefined;
     const body = mask ? maskedBody(doc.body, mask) : doc.body;
-    const citations = cache && (mask || !decision) ? cache.citations.find(citationsKey(doc, body)) : undefined;
+    const citations = cache && (mask || !decision) ? cache.citations.find(citationsKey(doc)) : undefined;
     if (citations) outputs[index] = { mask, body, citations };
     else todo.push({ index, input: { decision, judge: doc.judge, languages: doc.languages, title: doc.title, body: doc.body, ...(mask ? { mask } : {}) } });
   });
@@ -121,7 +122,7 @@ async function perDocumentWork(documents: KbDocument[], context: EnrichContext):
       outputs[index] = { mask, body, citations };
       if (!cache) return;
       if (mask && !input.mask) cache.mask.put(maskKey(doc), mask);
-      cache.citations.put(citationsKey(doc, body), citations);
+      cache.citations.put(citationsKey(doc), citations);
     });
   } finally {
     await pool.close();

@@ -67,14 +67,15 @@ export async function openLoadCache(options: LoadCacheOptions): Promise<FileCach
   const dir = options.dir ?? cacheDir(root, 'load');
   const file = path.join(dir, `${hashOf(path.resolve(options.contentDir)).slice(0, 16)}.jsonl`);
   const { classifier, courts, regions } = options.registries;
-  const format = `load/${LOAD_CACHE_VERSION}/${await sourceHash(root, SOURCE_DIRS)}/${hashOf(classifier, courts, regions).slice(0, 16)}`;
+  const format = `load/${LOAD_CACHE_VERSION}/${await sourceHash(root, LOAD_SOURCE_DIRS)}/${hashOf(classifier, courts, regions).slice(0, 16)}`;
   return FileCache.open(file, format, isLoadEntry);
 }
 
 /** The cache key of a file: its path and content. */
 export const loadKey = (file: string, contentHash: string): string => `${file}\u0000${contentHash}`;
 
-const SOURCE_DIRS = ['indexer/load', 'indexer/validate', 'indexer/normalize', 'schemas'];
+/** The code a document's fields and body are read by: its hash is part of every cache keyed by a file's content hash. */
+export const LOAD_SOURCE_DIRS = ['indexer/load', 'indexer/validate', 'indexer/normalize', 'schemas'];
 
 /**
  * The project root: two levels above this module when run from source (tsx, vitest), else the working
