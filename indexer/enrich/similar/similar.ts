@@ -19,10 +19,11 @@ import { denseCosine, idfOf, TermDictionary, termRanks, termWeight, vectorOf, ty
  *
  * Incremental with a `SimilarCache` (similar-cache.ts): the terms of an unchanged text are not counted
  * again; a vector is recomputed only where its counts changed or the IDF of one of its terms changed in
- * a way that can matter; a list is scored anew where the decision's own vector or norms changed — or
- * every list, when a decision was added, removed or moved in the classifier or in time (candidate sets
- * may then change); a list with changed candidates is patched from their new scores when a bound kept
- * per list shows that no unchanged candidate can enter it. Everything else is the last build's. The
+ * a way that can matter; a list is scored anew where the decision's norms changed — or every list,
+ * when a decision was added, removed or moved in the classifier or in time (candidate sets may then
+ * change); a list whose vector or candidates changed is patched from the new scores of its members and
+ * changed candidates when a bound kept per list (plus how far its own vector moved) shows that no other
+ * candidate can enter it, else scored anew. Everything else is the last build's. The
  * lists are the same as from nothing whatever the cache held: every choice is made in an order of
  * strings (ids, term strings), never of the ids a dictionary assigned (vectors.ts).
  */
@@ -161,6 +162,10 @@ export function computeSimilar(documents: KbDocument[], options: SimilarOptions 
   const vectors = new Array<Vector>(n);
   /** Its vector or its norms differ from the last build's, or it is new. */
   const changed = new Uint8Array(n);
+  /** Its norms changed or it is new: its list is scored anew. */
+  const anew = new Uint8Array(n);
+  /** Only its vector changed: by how much any score of its own list can have moved. */
+  const drift = new Float64Array(n);
   let recomputed = 0;
   let changedCount = 0;
   let placementChanged = !prev || prevN !== n;
@@ -175,9 +180,16 @@ export function computeSimilar(documents: KbDocument[], options: SimilarOptions 
     }
     vectors[i] = vector;
     if (p < 0 || placements[i] !== prev!.placements[p]) placementChanged = true;
-    if (!cached || (vector !== cached && !sameVector(vector, cached)) || norms[i] !== prev!.norms[p]) {
+    if (!cached || norms[i] !== prev!.norms[p]) {
+      changed[i] = 1;
+      anew[i] = 1;
+      changedCount++;
+    } else if (vector !== cached && !sameVector(vector, cached)) {
       changed[i] = 1;
       changedCount++;
+      // How far any of its cosines can have moved: ≤ ‖new − old‖ (Cauchy–Schwarz, unit vectors), times
+      // 0.3·0.7 in the score, with room for rounding (float32 norms, sums of 64 products).
+      drift[i] = 0.21 * distance(vector, cached) * (1 + 1e-6) + 1e-12;
     }
   }
 
@@ -189,7 +201,7 @@ export function computeSimilar(documents: KbDocument[], options: SimilarOptions 
   const mode = new Uint8Array(n);
   if (placementChanged) mode.fill(SCORE);
   else if (changedCount) {
-    for (let j = 0; j < n; j++) if (changed[j]) mode[j] = SCORE;
+    for (let j = 0; j < n; j++) if (changed[j]) mode[j] = anew[j] ? SCORE : PATCH;
     // Which lists can hold a changed decision: its neighbours in the buckets (candidates.ts), or all when many changed.
     if (changedCount * 8 > n) for (let i = 0; i < n; i++) mode[i] ||= PATCH;
     else for (let j = 0; j < n; j++) if (changed[j]) for (const i of index!.near(j, maxCandidates)) mode[i] ||= PATCH;
@@ -230,7 +242,11 @@ export function computeSimilar(documents: KbDocument[], options: SimilarOptions 
     return prev!.listItems.slice(prev!.listOffsets[p]!, prev!.listOffsets[p + 1]!).map((q) => newOf![q]!);
   };
 
-  /** Patches the list of `i` from the new scores of its changed candidates and of its members; false when that cannot be exact. */
+  /**
+   * Patches the list of `i` from the new scores of its changed candidates and of its members; false when
+   * that cannot be exact. The other candidates score as before — or, when the vector of `i` changed, at
+   * most `drift[i]` more.
+   */
   const patch = (i: number, candidates: number[], touched: number[]): boolean => {
     const p = old[i]!;
     const known = [...previousList(p)];
@@ -240,7 +256,7 @@ export function computeSimilar(documents: KbDocument[], options: SimilarOptions 
     const scores = new Map(known.map((j) => [j, scoreOf(own, j)] as const));
     spread(i, false);
     known.sort((a, b) => (before(scores.get(a)!, a, scores.get(b)!, b) ? -1 : 1));
-    const bound = prev!.listBounds[p]!;
+    const bound = prev!.listBounds[p]! + drift[i]!;
     // The unchanged candidates outside the old list: none of them scores above `bound`.
     const outside = candidates.length - known.length;
     if (outside > 0 && (known.length < top || !(scores.get(known[top - 1]!)! > bound))) return false;
@@ -257,11 +273,12 @@ export function computeSimilar(documents: KbDocument[], options: SimilarOptions 
     if (mode[i] === PATCH) {
       const candidates = index!.candidates(i, maxCandidates, top * 4);
       const touched = candidates.filter((j) => changed[j]);
-      if (touched.length && patch(i, candidates, touched)) {
+      const stale = touched.length > 0 || changed[i];
+      if (stale && patch(i, candidates, touched)) {
         patched++;
         continue;
       }
-      if (touched.length) mode[i] = SCORE;
+      if (stale) mode[i] = SCORE;
     }
     if (mode[i] !== SCORE) {
       const p = old[i]!;
@@ -338,6 +355,20 @@ function hashText(doc: KbDocument): Uint8Array {
 function sameBytes(a: Uint8Array, at: number, b: Uint8Array, bt: number, length: number): boolean {
   for (let k = 0; k < length; k++) if (a[at + k] !== b[bt + k]) return false;
   return true;
+}
+
+/** Euclidean distance of two vectors (over the union of their terms). */
+function distance(a: Vector, b: Vector): number {
+  const weights = new Map<number, number>();
+  a.terms.forEach((t, k) => weights.set(t, a.weights[k]!));
+  let sum = 0;
+  b.terms.forEach((t, k) => {
+    const d = (weights.get(t) ?? 0) - b.weights[k]!;
+    weights.delete(t);
+    sum += d * d;
+  });
+  for (const w of weights.values()) sum += w * w;
+  return Math.sqrt(sum);
 }
 
 function sameVector(a: Vector, b: Vector): boolean {
