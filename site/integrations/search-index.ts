@@ -7,7 +7,7 @@ import { writeCompactIndex } from '../../indexer/engines/compact/index.ts';
 import { dropState as dropCompactState, readState as readCompactState, writeState as writeCompactState } from '../../indexer/engines/compact/state.ts';
 import { writePagefindIndex } from '../../indexer/engines/pagefind/index.ts';
 import type { IndexStats } from '../../indexer/engines/types.ts';
-import { buildCategoryModel } from '../../indexer/enrich/index.ts';
+import { categoryModelWithCache } from '../../indexer/enrich/similar/category-model-cache.ts';
 import { getKb, whenKbLoaded, type SiteKb } from '../lib/kb.ts';
 import { staticIndexFor, type StaticIndex } from '../lib/static-index.ts';
 
@@ -87,7 +87,10 @@ export function taldauSearchIndex(): AstroIntegration {
  * Returns its size in bytes.
  */
 export async function writeCategoryModel(kb: SiteKb, outDir: string): Promise<number> {
-  const model = JSON.stringify(buildCategoryModel(kb.registries.categories.values(), kb.documents));
+  // From the previous build's per-category sums, recounting only the documents that changed (≈ 1 s instead
+  // of ≈ 11 s at 50,000 decisions); the same model as one counted from nothing.
+  const { model: built } = await categoryModelWithCache(kb.registries.categories.values(), kb.documents, { contentDir: kb.contentDir });
+  const model = JSON.stringify(built);
   await writeFile(path.join(outDir, 'category-model.json'), model);
   return Buffer.byteLength(model);
 }
