@@ -84,7 +84,9 @@ describe('similar cache', () => {
   it('gives, after every random edit, exactly the lists computed from nothing', () => {
     let partial = 0;
     let patched = 0;
-    for (const seed of [1, 2, 3]) {
+    // boundedDrift 1: every moved vector's lists are patched by bound (the fast path) where they can be.
+    for (const [seed, bounded] of [[1, undefined], [2, undefined], [3, undefined], [4, 1], [5, 1], [6, 1]] as const) {
+      const options = bounded === undefined ? OPTIONS : { ...OPTIONS, boundedDrift: bounded };
       const g = generator(seed);
       const kinds = edits(g);
       const names = Object.keys(kinds);
@@ -96,7 +98,7 @@ describe('similar cache', () => {
         // One to three edits of that kind between builds.
         for (let k = 1 + Math.floor(g.next() * 3); k > 0; k--) docs = kinds[kind]!(docs);
         cache = step % 2 ? throughBytes(cache) : cache;
-        const incremental = computeSimilar(docs, OPTIONS, cache);
+        const incremental = computeSimilar(docs, options, cache);
         const fresh = computeSimilar(docs, OPTIONS);
         expect([...incremental], `seed ${seed}, step ${step} (${kind})`).toEqual([...fresh]);
         if (!cache.stats!.full && cache.stats!.reusedLists > 0) partial++;

@@ -34,6 +34,11 @@ export interface SimilarOptions {
   maxCandidates?: number;
   /** Terms kept per TF-IDF vector (default 64). */
   terms?: number;
+  /**
+   * With a cache: the largest move of a vector that a patched list bounds rather than looking at its
+   * candidates (default 1e-4). Only the work depends on it, never the lists (tested).
+   */
+  boundedDrift?: number;
 }
 
 function textOf(doc: KbDocument): string {
@@ -193,18 +198,32 @@ export function computeSimilar(documents: KbDocument[], options: SimilarOptions 
     }
   }
 
-  // 4. Lists. Scored anew where candidate sets may have changed (placements) or the decision's own vector
-  // or norms did; patched where only some of its candidates changed; else the last build's.
+  // 4. Lists. Scored anew where candidate sets may have changed (placements) or the decision's norms
+  // did; patched where its vector or some of its candidates changed (see `patch`, `patchByBound`); else
+  // the last build's.
   const index = placementChanged || changedCount ? new CandidateIndex(decisions.map((d) => ({ trail: d.categoryTrail, date: d.date, id: d.id }))) : undefined;
   const SCORE = 2;
   const PATCH = 1;
   const mode = new Uint8Array(n);
+  /** A change too large to bound (new, norms, a vector moved by more than SMALL) may be among its candidates: look at them. */
+  const slow = new Uint8Array(n);
+  /** The most a score moved through a candidate's small vector change. */
+  let smallDrift = 0;
   if (placementChanged) mode.fill(SCORE);
   else if (changedCount) {
-    for (let j = 0; j < n; j++) if (changed[j]) mode[j] = anew[j] ? SCORE : PATCH;
+    const SMALL = options.boundedDrift ?? 1e-4;
+    const big: number[] = [];
+    for (let j = 0; j < n; j++) {
+      if (!changed[j]) continue;
+      mode[j] = anew[j] ? SCORE : PATCH;
+      if (anew[j] || drift[j]! > SMALL) big.push(j);
+      else smallDrift = Math.max(smallDrift, drift[j]!);
+    }
     // Which lists can hold a changed decision: its neighbours in the buckets (candidates.ts), or all when many changed.
-    if (changedCount * 8 > n) for (let i = 0; i < n; i++) mode[i] ||= PATCH;
+    if (changedCount * 8 > n) mode.forEach((m, i) => (mode[i] = m || PATCH));
     else for (let j = 0; j < n; j++) if (changed[j]) for (const i of index!.near(j, maxCandidates)) mode[i] ||= PATCH;
+    if (big.length * 8 > n) slow.fill(1);
+    else for (const j of big) for (const i of index!.near(j, maxCandidates)) slow[i] = 1;
   }
 
   const features = new Array<Features | undefined>(n);
@@ -267,9 +286,40 @@ export function computeSimilar(documents: KbDocument[], options: SimilarOptions 
     return true;
   };
 
+  /**
+   * Patches the list of `i` from the new scores of its members alone, when no big change can be among
+   * its candidates: every other candidate then scores at most `smallDrift` (its vector) + `drift[i]` (the
+   * list's own) above the bound. False when the last place does not stay above that.
+   */
+  const patchByBound = (i: number): boolean => {
+    const p = old[i]!;
+    const members = [...previousList(p)];
+    const own = featuresAt(i);
+    spread(i, true);
+    const scores = new Map(members.map((j) => [j, scoreOf(own, j)] as const));
+    spread(i, false);
+    members.sort((a, b) => (before(scores.get(a)!, a, scores.get(b)!, b) ? -1 : 1));
+    const bound = prev!.listBounds[p]!;
+    if (bound === -Infinity) {
+      // Every candidate is in the list.
+      lists[i] = Int32Array.from(members);
+      bounds[i] = bound;
+      return true;
+    }
+    const raised = bound + smallDrift + drift[i]!;
+    if (members.length < top || !(scores.get(members[top - 1]!)! > raised)) return false;
+    lists[i] = Int32Array.from(members);
+    bounds[i] = raised;
+    return true;
+  };
+
   let rescored = 0;
   let patched = 0;
   for (let i = 0; i < n; i++) {
+    if (mode[i] === PATCH && !slow[i] && patchByBound(i)) {
+      patched++;
+      continue;
+    }
     if (mode[i] === PATCH) {
       const candidates = index!.candidates(i, maxCandidates, top * 4);
       const touched = candidates.filter((j) => changed[j]);
