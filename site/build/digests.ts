@@ -40,8 +40,15 @@ export async function codeDigest(root: string): Promise<string> {
   return hash.digest('hex').slice(0, 32);
 }
 
-/** Fields only a document's own page shows: its text (`hash` stands for it), its references and its links to other documents. */
-const PAGE_ONLY = new Set<string>(['body', 'hash', 'citations', 'citedBy', 'similar']);
+/**
+ * The document without the fields only its own page shows: its text (`hash` stands for it), its
+ * references and its links to other documents. (A copy without them, not a JSON replacer: a replacer
+ * is called for every value of every document, 1.6 s at 50,000.)
+ */
+function listingFields(doc: KbDocument): Omit<KbDocument, 'body' | 'hash' | 'citations' | 'citedBy' | 'similar'> {
+  const { body: _body, hash: _hash, citations: _citations, citedBy: _citedBy, similar: _similar, ...listed } = doc;
+  return listed;
+}
 
 /** JSON with Maps and Sets as arrays of their entries (the registries are Maps). */
 const stableJson = (value: unknown): string => JSON.stringify(value, (_key, v: unknown) => (v instanceof Map ? [...v] : v instanceof Set ? [...v] : v));
@@ -63,7 +70,7 @@ export function siteDigests(kb: Pick<SiteKb, 'registries' | 'documents' | 'byId'
   const listingOf = new Map<string, string>();
   const listing = createHash('sha256').update(registries).update('\0');
   for (const doc of kb.documents) {
-    const own = sha(JSON.stringify(doc, (key, v: unknown) => (PAGE_ONLY.has(key) ? undefined : v)));
+    const own = sha(JSON.stringify(listingFields(doc)));
     listingOf.set(doc.id, own);
     listing.update(own);
   }

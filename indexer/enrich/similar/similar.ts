@@ -126,7 +126,8 @@ export function computeSimilar(documents: KbDocument[], options: SimilarOptions 
     const before = new Int32Array(size);
     const all = prev.countIds;
     for (let k = 0; k < all.length; k++) before[all[k]!]!++;
-    for (let t = 0; t < size; t++) if (before[t] !== df[t]) idfChanged[t] = 1;
+    // By value: a df that moved by one mostly leaves the (rounded) IDF where it was (vectors.ts, idfOf).
+    for (let t = 0; t < size; t++) if (before[t] !== df[t] && (!before[t] || !df[t] || idfOf(n, before[t]!) !== idf[t])) idfChanged[t] = 1;
   } else idfChanged.fill(1);
 
   // 3. Vectors: the cached one unless its counts are new or a changed IDF can change it.

@@ -24,9 +24,20 @@ export function compareTerms(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** IDF of a term in `df` of `n` documents. */
+/** IDF steps: ln(1 + N/df) is rounded to a multiple of 1/IDF_STEPS. */
+const IDF_STEPS = 256;
+
+/**
+ * IDF of a term in `df` of `n` documents, ln(1 + n/df), rounded to 1/256. The rounding is what keeps a
+ * rebuild after one edit cheap: the edit moves the df of every word it adds or removes by one, and an
+ * exact IDF then changes the vector of every decision holding such a word among its heaviest terms — at
+ * 50,000 decisions, one added sentence of common words re-scored 34,000 vectors and 49,000 lists (10 s).
+ * Rounded, a common word's IDF rarely moves at all (its step is far wider than one df), a rare word's
+ * does but few decisions hold it. An IDF step of 0.004 against IDFs of 0.3–11 does not change rankings
+ * in any way a reader would see; and the result is still exactly the same however it is computed.
+ */
 export function idfOf(n: number, df: number): number {
-  return Math.log(1 + n / df);
+  return Math.round(Math.log(1 + n / df) * IDF_STEPS) / IDF_STEPS;
 }
 
 /** The unpruned weight of a term: sublinear TF × IDF. */
