@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { STATIC_INDEXES, type StaticIndex } from '../../site/lib/static-index.ts';
 
-export const BENCH_USAGE = `Usage: npm run bench -- --decisions N [--seed S] [--index auto|pagefind|compact] [--json] [--work DIR] [--no-baseline] [--no-rebuild] [--no-site] [--reuse] [--keep]
+export const BENCH_USAGE = `Usage: npm run bench -- --decisions N [--seed S] [--index auto|pagefind|compact] [--json] [--work DIR] [--no-baseline] [--no-rebuild] [--no-site] [--reuse] [--cold] [--keep]
 
 Generates N synthetic decisions, builds the static index (taldau index) and the whole site (taldau build
 --full), crawls the built HTML with Pagefind's own CLI as the baseline, serves both, and times a fixed
@@ -22,6 +22,8 @@ which updates the site in place).
                   (the baseline crawls the built site).
   --reuse         reuse the corpus and index of an earlier --keep run of the same size and seed (and
                   that run's index figures, from <work>/N-S/index-run.json) instead of rebuilding them
+  --cold          delete the site build's caches first, so that the site is built from nothing even
+                  with --reuse (the rebuild's 10 % target is against such a build)
   --keep          keep the generated corpus and builds (without it the work dir of size N is deleted,
                   corpus included, even after --reuse)
 
@@ -39,6 +41,7 @@ export interface BenchArgs {
   rebuild: boolean;
   site: boolean;
   reuse: boolean;
+  cold: boolean;
   keep: boolean;
   help: boolean;
 }
@@ -63,6 +66,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
         'no-rebuild': { type: 'boolean', default: false },
         'no-site': { type: 'boolean', default: false },
         reuse: { type: 'boolean', default: false },
+        cold: { type: 'boolean', default: false },
         keep: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -85,6 +89,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     rebuild: !values['no-rebuild'],
     site: !values['no-site'],
     reuse: values.reuse,
+    cold: values.cold,
     keep: values.keep,
     help: values.help,
   };

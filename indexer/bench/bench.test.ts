@@ -30,7 +30,8 @@ describe('arguments', () => {
   });
   it('--no-site also skips the baseline (it crawls the built site) and the site rebuild; --reuse is read', () => {
     expect(parseBenchArgs(['--decisions', '9', '--no-site', '--reuse'])).toMatchObject({ site: false, baseline: false, reuse: true });
-    expect(parseBenchArgs(['--decisions', '9'])).toMatchObject({ site: true, reuse: false });
+    expect(parseBenchArgs(['--decisions', '9'])).toMatchObject({ site: true, reuse: false, cold: false });
+    expect(parseBenchArgs(['--decisions', '9', '--reuse', '--cold'])).toMatchObject({ reuse: true, cold: true });
   });
   it('accepts --help without a size', () => {
     expect(parseBenchArgs(['--help']).help).toBe(true);
@@ -96,7 +97,7 @@ const figures = (over: Partial<BuildFigures> = {}): BuildFigures => ({
 });
 const report = (over: Partial<Omit<BenchReport, 'targets' | 'ratios'>> = {}): BenchReport =>
   finishReport({
-    ...figures(), decisions: 1000, staticIndex: 'pagefind', seed: 1, documents: 1025, corpusBytes: 8e6, corpusSeconds: 1, siteSeconds: 120, sitePeakRssMB: 900,
+    ...figures(), decisions: 1000, staticIndex: 'pagefind', seed: 1, documents: 1025, corpusBytes: 8e6, corpusSeconds: 1, siteSeconds: 120, siteFromNothing: true, sitePeakRssMB: 900,
     siteIndexSeconds: 9, pages: 5000, siteBytes: 5e7, indexPeakRssMB: 300, rebuild: null, baseline: null,
     machine: { cpus: 2, loadAverage: { start: 9.5, end: 8.25 } }, ...over,
   });
@@ -138,8 +139,9 @@ describe('targets and the report', () => {
     expect(met(bad, 'every search')).toBe(false);
     expect(met(bad, 'rebuild')).toBe(false); // 9 s of a 10 s index build
     const updated = { file: 'x.md', indexSeconds: null, siteSeconds: 20, peakRssMB: 900, updatedInPlace: true, outcome: 'taldau build: dist updated in 19.0 s: 3 pages of 1 changed documents rewritten' };
-    expect(met(report({ siteSeconds: 214, rebuild: updated }), 'rebuild after one change ≤ 10% of the full build (site)')).toBe(true);
-    expect(met(report({ siteSeconds: 150, rebuild: updated }), 'rebuild')).toBe(false);
+    expect(met(report({ siteSeconds: 214, rebuild: updated }), 'rebuild after one change ≤ 10% of the full build (site, built from nothing)')).toBe(true);
+    // Against a build that reused an earlier build's caches, and says so.
+    expect(met(report({ siteSeconds: 150, siteFromNothing: false, rebuild: updated }), 'rebuild after one change ≤ 10% of the full build (site, built with the caches')).toBe(false);
     expect(formatReport(report({ siteSeconds: 214, rebuild: updated }))).toMatch(/rebuild after changing x\.md: taldau build 20\.0 s, peak 900 MB, updated in place\n  taldau build: dist updated/);
     expect(met(bad, 'index smaller / faster')).toBeNull();
     expect(checkTargets(report()).length).toBeGreaterThan(5);
