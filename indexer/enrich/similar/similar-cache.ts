@@ -160,7 +160,7 @@ export interface SimilarCacheOptions {
  * The code the lists depend on (similar.ts and what it imports): a change to any of it starts afresh.
  * Not the rest of similar/ (the category model), whose edits do not change a list.
  */
-const SOURCES = ['candidates.ts', 'similar.ts', 'similar-cache.ts', 'terms.ts', 'vectors.ts'];
+const SOURCES = ['candidates.ts', 'incremental.ts', 'lists.ts', 'scoring.ts', 'similar.ts', 'similar-cache.ts', 'terms.ts', 'vectors.ts'];
 
 /** Opens the cache of one content directory; undefined when caching is off or the code is not found. */
 export async function openSimilarCache(options: SimilarCacheOptions): Promise<SimilarCache | undefined> {
