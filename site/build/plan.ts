@@ -7,7 +7,7 @@ import type { SiteKb } from '../lib/kb.ts';
 import { STATIC_INDEX_PATH, staticIndexFor, type StaticIndex } from '../lib/static-index.ts';
 import { serverSearchConfigured } from '../integrations/search-endpoint.ts';
 import { buildSettings, codeDigest, siteDigests, type SiteDigests } from './digests.ts';
-import { readShells, readState, stateDirFor, type PageShells, type SiteBuildState } from './state.ts';
+import { readShells, readState, stateDirFor, writeState, type PageShells, type SiteBuildState } from './state.ts';
 
 /**
  * Whether the last build's output can be brought up to date in place, or the site must be built whole.
@@ -67,6 +67,19 @@ export async function planBuild(kb: SiteKb, { root, outDir, contentDir, env = pr
   if (!shells) return full(`the page shells of the last build are missing from ${stateDir}`);
   const changed = kb.documents.filter((doc) => state.pages[doc.id] !== inputs.digests.pages.get(doc.id));
   return { kind: 'update', inputs, state, stateDir, shells, changed };
+}
+
+/** Records that `outDir` now holds what `inputs` describe (site/build/state.ts): the last step of a build. */
+export async function recordBuild(stateDir: string, outDir: string, inputs: BuildInputs): Promise<void> {
+  await writeState(stateDir, {
+    outDir,
+    code: inputs.code,
+    settings: inputs.settings,
+    listing: inputs.digests.listing,
+    staticIndex: inputs.staticIndex,
+    index: await indexFingerprint(outDir, inputs.staticIndex),
+    pages: Object.fromEntries(inputs.digests.pages),
+  });
 }
 
 /** A fingerprint of the static index in `outDir` (its manifest or entry file changes with every write); '' when absent. */

@@ -4,8 +4,8 @@ import { patchCompactIndex } from '../../indexer/engines/compact/patch.ts';
 import type { SiteKb } from '../lib/kb.ts';
 import { writeDocumentPages } from '../integrations/document-pages.ts';
 import { writeCategoryModel, writeStaticIndex } from '../integrations/search-index.ts';
-import { indexFingerprint, type BuildPlan } from './plan.ts';
-import { clearState, writeState } from './state.ts';
+import { recordBuild, type BuildPlan } from './plan.ts';
+import { clearState } from './state.ts';
 
 export interface UpdateReport {
   /** Documents whose pages were rewritten. */
@@ -31,15 +31,7 @@ export async function updateSite(kb: SiteKb, plan: Extract<BuildPlan, { kind: 'u
   const index = await timed('site update: static index', () => updateStaticIndex(kb, plan, outDir, log));
   await timed('site update: category model', () => writeCategoryModel(kb, outDir));
 
-  await timed('site update: state', async () => writeState(stateDir, {
-    outDir,
-    code: inputs.code,
-    settings: inputs.settings,
-    listing: inputs.digests.listing,
-    staticIndex: inputs.staticIndex,
-    index: await indexFingerprint(outDir, inputs.staticIndex),
-    pages: Object.fromEntries(inputs.digests.pages),
-  }));
+  await timed('site update: state', () => recordBuild(stateDir, outDir, inputs));
   return { documents: changed.length, pages, index, seconds: (performance.now() - started) / 1000 };
 }
 

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { buildInputs, indexFingerprint } from '../build/plan.ts';
-import { clearState, stateDirFor, writeState } from '../build/state.ts';
+import { buildInputs, recordBuild } from '../build/plan.ts';
+import { clearState, stateDirFor } from '../build/state.ts';
 import { contentDir, getKb } from '../lib/kb.ts';
 import { serverSearchConfigured } from './search-endpoint.ts';
 
@@ -28,15 +28,7 @@ export function taldauBuildState(): AstroIntegration {
         if (!stateDir) return;
         const outDir = fileURLToPath(dir).replace(/\/+$/, '');
         const inputs = await buildInputs(await getKb(), root, contentDir());
-        await writeState(stateDir, {
-          outDir,
-          code: inputs.code,
-          settings: inputs.settings,
-          listing: inputs.digests.listing,
-          staticIndex: inputs.staticIndex,
-          index: await indexFingerprint(outDir, inputs.staticIndex),
-          pages: Object.fromEntries(inputs.digests.pages),
-        });
+        await recordBuild(stateDir, outDir, inputs);
         logger.info(`build state recorded for the next update (${stateDir})`);
       },
     },

@@ -15,6 +15,18 @@ export const termShardFile = (i: number): string => `terms/${i}.ctx`;
 export const facetFile = (key: string): string => `facets/${key}.cfc`;
 export const fragmentFile = (record: number): string => `fragments/${record}.cfr`;
 
+/** The shard a term lives in: the last whose first term is ≤ `term` (the first for a term before them all). */
+export function shardOf(firsts: readonly string[], term: string): number {
+  let lo = 0;
+  let hi = firsts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (firsts[mid]! <= term) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 export interface CompactManifest {
   format: typeof FORMAT;
   version: typeof FORMAT_VERSION;

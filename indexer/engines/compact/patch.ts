@@ -9,7 +9,7 @@ import { analysisInput, analysisKey, type AnalysisInput } from './analyse.ts';
 import { AnalysisCache } from './analysis-cache.ts';
 import { AnalysisPool, numberedAnalysis } from './analysis-pool.ts';
 import { ByteReader } from './codec.ts';
-import { FORMAT, FORMAT_VERSION, fragmentFile, manifestFile, termShardFile, type CompactManifest } from './format.ts';
+import { FORMAT, FORMAT_VERSION, fragmentFile, manifestFile, shardOf, termShardFile, type CompactManifest } from './format.ts';
 import { avgLength, encodeTermEntry, postingImpact, termShard } from './postings.ts';
 import { analysisCacheFile, codeVersion, dropState, facetKey, readState, writeState } from './state.ts';
 import type { NumberedAnalysis } from './term-ids.ts';
@@ -273,18 +273,6 @@ function editShard(entries: Map<string, Uint8Array>, terms: readonly string[], e
     if (n === 0) entries.delete(term);
     else entries.set(term, encodeTermEntry(term, outRecords.subarray(0, n), outImpacts.subarray(0, n)));
   }
-}
-
-/** The last shard whose first term is <= `term` (the first shard for a term before them all): the client's rule. */
-function shardOf(firsts: readonly string[], term: string): number {
-  let lo = 0;
-  let hi = firsts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (firsts[mid]! <= term) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** A shard's entries as they are (term → the entry's bytes), in file order. */

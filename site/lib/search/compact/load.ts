@@ -5,6 +5,7 @@ import {
   facetFile,
   fragmentFile,
   manifestFile,
+  shardOf,
   termShardFile,
   withAncestors,
   type CompactFragment,
@@ -77,18 +78,6 @@ export async function openCompactIndex(basePath: string, fetchImpl: Fetch = (u) 
     fragment: (record) =>
       once(fragments, record, async () => JSON.parse(new TextDecoder().decode(await binary(fetchImpl, url(fragmentFile(record))))) as CompactFragment),
   };
-}
-
-/** The last shard whose first term is ≤ `term` (binary search over the manifest's shard list). */
-export function shardOf(firsts: readonly string[], term: string): number {
-  let lo = 0;
-  let hi = firsts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (firsts[mid]! <= term) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 export function decodeShard(bytes: Uint8Array, source: string): Map<string, Postings> {
