@@ -54,6 +54,14 @@ function differences(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
 
 const line = (run: Run) => run.out.split('\n').filter((l) => l.startsWith('taldau build:')).join('\n');
 
+describe('taldau build: its command line', () => {
+  it('refuses a content directory that is not there, with the usage, instead of building an empty site', async () => {
+    const run = await taldauBuild(['--content', path.join(ROOT, '.cache/no-such-content')], { TALDAU_OUT_DIR: path.join(ROOT, '.cache/e2e/never-built') });
+    expect(run.code).toBe(2);
+    expect(run.out).toMatch(/content directory not found: .*no-such-content[\s\S]*Usage: taldau build/);
+  });
+});
+
 /** A copy of the fixture content built once, in a temporary directory inside the project (see harness.ts). */
 function fixtureSite(extraEnv: Record<string, string> = {}) {
   const site = {

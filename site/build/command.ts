@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from '../../indexer/cli.ts';
 import { timed } from '../../indexer/cache/timings.ts';
 import { parseCommandArgs } from '../../indexer/commands/args.ts';
+import { contentDir as contentDirArg } from '../../indexer/commands/content-dir.ts';
 import { contentDir, getKb } from '../lib/kb.ts';
 import { outDirSetting } from './out-dir.ts';
 import { planBuild, type BuildPlan } from './plan.ts';
@@ -34,8 +35,9 @@ export const command: Command = {
       out: { type: 'string' },
       full: { type: 'boolean', default: false },
     });
-    // Read by the site (site/lib/kb.ts) and astro.config.mjs, which run in this process.
-    if (values.content) process.env.TALDAU_CONTENT = path.resolve(values.content);
+    // Read by the site (site/lib/kb.ts) and astro.config.mjs, which run in this process. A content
+    // directory that is not there is a usage error, not an empty site.
+    process.env.TALDAU_CONTENT = (await contentDirArg(values.content ?? process.env.TALDAU_CONTENT)).dir;
     if (values.out) process.env.TALDAU_OUT_DIR = path.resolve(values.out);
     const outDir = path.resolve(ROOT, outDirSetting(process.env));
     const shown = path.relative(process.cwd(), outDir) || '.';
