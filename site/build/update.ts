@@ -36,8 +36,8 @@ export async function updateSite(kb: SiteKb, plan: Extract<BuildPlan, { kind: 'u
 }
 
 /**
- * The static index of the updated documents. Text changes reach the index even when no page changed in
- * a way a reader sees (the index holds the text), so it is always brought up to date. The compact index
+ * The static index of the updated documents, brought up to date on every update (a corrected text is in
+ * the index as well as on the page; with nothing changed, a patch finds nothing to do). The compact index
  * is patched in place where it can be (indexer/engines/compact/patch.ts: the changed records' fragments and
  * the term shards they touch); otherwise, and for Pagefind (the index of small sites), it is written whole
  * — the writers reuse each unchanged document's cached analysis — and swapped in when complete.
