@@ -1,11 +1,25 @@
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { hashOf } from './store.ts';
 
 /**
  * Where and whether the build caches (load/, enrich/, compact/) live, and the code version they are keyed
  * by: one answer for all of them, so they always sit side by side and switch off together.
  */
+
+/**
+ * The project root, whose source the caches hash: two levels above this module when run from source (tsx,
+ * vitest), else the working directory (a site build bundles this module and runs from the project root);
+ * undefined when neither holds the project's source.
+ */
+export function projectRoot(): string | undefined {
+  const candidates: string[] = [];
+  if (import.meta.url.startsWith('file:')) candidates.push(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..'));
+  candidates.push(process.cwd());
+  return candidates.find((dir) => existsSync(path.join(dir, 'indexer', 'cache', 'location.ts')));
+}
 
 /** On unless TALDAU_NO_CACHE is set, or under a test runner without its own TALDAU_CACHE_DIR (tests must not share state through a cache). */
 export function cacheEnabledByDefault(env: NodeJS.ProcessEnv = process.env): boolean {

@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Citation } from '../../schemas/kb-document.ts';
 import type { NormCode } from '../../schemas/norms.ts';
-import { cacheDir, cacheEnabledByDefault, sourceHash } from '../cache/location.ts';
+import { cacheDir, cacheEnabledByDefault, projectRoot, sourceHash } from '../cache/location.ts';
 import { FileCache, hashOf } from '../cache/store.ts';
 import { LOAD_SOURCE_DIRS } from '../normalize/load-cache.ts';
 
@@ -58,16 +56,17 @@ export { cacheEnabledByDefault } from '../cache/location.ts';
 /** Opens the caches for one content directory; undefined when caching is off or the code is not found. */
 export async function openEnrichCache(options: EnrichCacheOptions): Promise<EnrichCache | undefined> {
   if (!(options.enabled ?? cacheEnabledByDefault())) return undefined;
-  const enrichDir = findEnrichSource();
-  if (!enrichDir) return undefined;
-  const dir = options.dir ?? cacheDir(path.join(enrichDir, '..', '..'), 'enrich');
+  const root = projectRoot();
+  if (!root) return undefined;
+  const enrichDir = path.join(root, 'indexer', 'enrich');
+  const dir = options.dir ?? cacheDir(root, 'enrich');
   const base = path.join(dir, hashOf(path.resolve(options.contentDir)).slice(0, 16));
   // The keys name a document by its files' content hash, not its text: the code that reads the text out
   // of the files (the load code) is part of the format, so a change to it invalidates both caches.
   const [maskSource, citationSource, loadSource] = await Promise.all([
     sourceHash(enrichDir, ['redact', 'index.ts', 'cache.ts']),
     sourceHash(enrichDir, ['citations', 'index.ts', 'cache.ts']),
-    sourceHash(path.join(enrichDir, '..', '..'), LOAD_SOURCE_DIRS),
+    sourceHash(root, LOAD_SOURCE_DIRS),
   ]);
   const [mask, citations] = await Promise.all([
     FileCache.open(`${base}.mask.jsonl`, `mask/${ENRICH_CACHE_VERSION}/${maskSource}/${loadSource}`, isMaskEntry),
@@ -83,16 +82,6 @@ export async function openEnrichCache(options: EnrichCacheOptions): Promise<Enri
   };
 }
 
-/**
- * The directory of the enrich source: beside this module when run from source (tsx, vitest), else
- * `indexer/enrich` under the working directory (a bundled site build runs from the project root).
- */
-function findEnrichSource(): string | undefined {
-  const candidates: string[] = [];
-  if (import.meta.url.startsWith('file:')) candidates.push(path.dirname(fileURLToPath(import.meta.url)));
-  candidates.push(path.resolve('indexer', 'enrich'));
-  return candidates.find((dir) => existsSync(path.join(dir, 'redact', 'index.ts')) && existsSync(path.join(dir, 'cache.ts')));
-}
 
 const isString = (x: unknown): x is string => typeof x === 'string';
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);

@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Problem } from '../../schemas/common.ts';
-import { cacheDir, sourceHash } from '../cache/location.ts';
+import { cacheDir, projectRoot, sourceHash } from '../cache/location.ts';
 import { FileCache, hashOf } from '../cache/store.ts';
 import type { RegistryInput } from './registries.ts';
 import type { FileFields } from './fields.ts';
@@ -62,7 +60,7 @@ export interface LoadCacheOptions {
 
 /** Opens the cache for one content directory; undefined when the project's source cannot be found. */
 export async function openLoadCache(options: LoadCacheOptions): Promise<FileCache<LoadEntry> | undefined> {
-  const root = findProjectRoot();
+  const root = projectRoot();
   if (!root) return undefined;
   const dir = options.dir ?? cacheDir(root, 'load');
   const file = path.join(dir, `${hashOf(path.resolve(options.contentDir)).slice(0, 16)}.jsonl`);
@@ -77,16 +75,6 @@ export const loadKey = (file: string, contentHash: string): string => `${file}\u
 /** The code a document's fields and body are read by: its hash is part of every cache keyed by a file's content hash. */
 export const LOAD_SOURCE_DIRS = ['indexer/load', 'indexer/validate', 'indexer/normalize', 'schemas'];
 
-/**
- * The project root: two levels above this module when run from source (tsx, vitest), else the working
- * directory (a bundled site build runs from the project root).
- */
-function findProjectRoot(): string | undefined {
-  const candidates: string[] = [];
-  if (import.meta.url.startsWith('file:')) candidates.push(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..'));
-  candidates.push(process.cwd());
-  return candidates.find((dir) => existsSync(path.join(dir, 'indexer', 'normalize', 'load-cache.ts')));
-}
 
 const isString = (x: unknown): x is string => typeof x === 'string';
 const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every(isString);

@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { type FileHandle, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { cacheDir, cacheEnabledByDefault, sourceHash } from '../../cache/location.ts';
+import { cacheDir, cacheEnabledByDefault, projectRoot, sourceHash } from '../../cache/location.ts';
 import { hashOf } from '../../cache/store.ts';
 import type { CategoryModel } from './suggest.ts';
 import {
@@ -91,8 +89,9 @@ export async function categoryModelWithCache(
     };
   };
   if (!(options.enabled ?? cacheEnabledByDefault())) return fromNothing();
-  const source = findSimilarSource();
-  if (!source) return fromNothing();
+  const root = projectRoot();
+  if (!root) return fromNothing();
+  const source = path.join(root, 'indexer', 'enrich', 'similar');
   // Two documents with one id: the cache keys by id, so count them the plain way.
   if (new Set(documents.map((d) => d.id)).size !== documents.length) return fromNothing();
 
@@ -103,7 +102,7 @@ export async function categoryModelWithCache(
     clock = now;
     return ms;
   };
-  const dir = options.dir ?? cacheDir(path.join(source, '..', '..', '..'), 'category-model');
+  const dir = options.dir ?? cacheDir(root, 'category-model');
   const file = path.join(dir, options.contentDir ? `${hashOf(path.resolve(options.contentDir)).slice(0, 16)}.bin` : 'model.bin');
   const format = `${CATEGORY_MODEL_CACHE_VERSION}/${await sourceHash(source, ['category-model.ts', 'terms.ts', 'category-model-cache.ts'])}`;
   let state = emptyState();
@@ -434,13 +433,6 @@ function compactIfNeeded(state: State): void {
   for (const t of live) if (!state.termIds.has(t)) (state.termIds.set(t, state.terms.length), state.terms.push(t));
 }
 
-/** The directory of this module's source (for its hash): beside it when run from source, else `indexer/enrich/similar` under the working directory. */
-function findSimilarSource(): string | undefined {
-  const candidates: string[] = [];
-  if (import.meta.url.startsWith('file:')) candidates.push(path.dirname(fileURLToPath(import.meta.url)));
-  candidates.push(path.resolve('indexer', 'enrich', 'similar'));
-  return candidates.find((dir) => ['category-model.ts', 'terms.ts', 'category-model-cache.ts'].every((f) => existsSync(path.join(dir, f))));
-}
 
 // ——— bytes ———
 

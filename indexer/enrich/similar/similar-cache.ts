@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { cacheDir, cacheEnabledByDefault, sourceHash } from '../../cache/location.ts';
+import { cacheDir, cacheEnabledByDefault, projectRoot, sourceHash } from '../../cache/location.ts';
 import { hashOf } from '../../cache/store.ts';
 
 /**
@@ -165,9 +163,10 @@ const SOURCES = ['candidates.ts', 'incremental.ts', 'lists.ts', 'scoring.ts', 's
 /** Opens the cache of one content directory; undefined when caching is off or the code is not found. */
 export async function openSimilarCache(options: SimilarCacheOptions): Promise<SimilarCache | undefined> {
   if (!(options.enabled ?? cacheEnabledByDefault())) return undefined;
-  const source = findSimilarSource();
-  if (!source) return undefined;
-  const dir = options.dir ?? cacheDir(path.join(source, '..', '..', '..'), 'similar');
+  const root = projectRoot();
+  if (!root) return undefined;
+  const source = path.join(root, 'indexer', 'enrich', 'similar');
+  const dir = options.dir ?? cacheDir(root, 'similar');
   const file = path.join(dir, `${hashOf(path.resolve(options.contentDir)).slice(0, 16)}.similar.bin`);
   const format = `similar/${SIMILAR_CACHE_VERSION}/${await sourceHash(source, SOURCES)}`;
   let bytes: Buffer;
@@ -179,13 +178,6 @@ export async function openSimilarCache(options: SimilarCacheOptions): Promise<Si
   return SimilarCache.fromBytes(bytes, format, file);
 }
 
-/** similar/ beside this module when run from source, else under the working directory (a bundled build runs from the project root). */
-function findSimilarSource(): string | undefined {
-  const candidates: string[] = [];
-  if (import.meta.url.startsWith('file:')) candidates.push(path.dirname(fileURLToPath(import.meta.url)));
-  candidates.push(path.resolve('indexer', 'enrich', 'similar'));
-  return candidates.find((dir) => existsSync(path.join(dir, 'similar.ts')) && existsSync(path.join(dir, 'similar-cache.ts')));
-}
 
 // ---- The file: MAGIC, u32 header length, header JSON, then the arrays, each at a multiple of 8, then SHA-256 of all before.
 
