@@ -38,13 +38,27 @@ export interface PlanOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-export async function buildInputs(kb: SiteKb, root: string, contentDir: string, env: NodeJS.ProcessEnv = process.env): Promise<BuildInputs> {
-  return {
-    code: await timed('site: code digest', () => codeDigest(root)),
-    settings: buildSettings(contentDir, env),
-    digests: timed('site: page and listing digests', () => siteDigests(kb)),
-    staticIndex: staticIndexFor(kb.documents.length, env),
-  };
+// The inputs of one knowledge base, worked out once per process: when the plan decides on a whole build, the
+// record that build writes at its end (integrations/build-state.ts) needs the same ones — 2 s of digests
+// at 50,000 decisions. That integration runs in Astro's separately bundled module graph, hence globalThis
+// (as site/lib/kb.ts keeps the knowledge base).
+const INPUTS = Symbol.for('taldau.site.build-inputs');
+const memo = globalThis as unknown as { [INPUTS]?: WeakMap<SiteKb, Promise<BuildInputs>> };
+
+/** What the record of a build of `kb` holds (site/build/state.ts); one process builds from one content directory and settings. */
+export function buildInputs(kb: SiteKb, root: string, contentDir: string, env: NodeJS.ProcessEnv = process.env): Promise<BuildInputs> {
+  const known = (memo[INPUTS] ??= new WeakMap());
+  let inputs = known.get(kb);
+  if (!inputs) {
+    inputs = (async () => ({
+      code: await timed('site: code digest', () => codeDigest(root)),
+      settings: buildSettings(contentDir, env),
+      digests: timed('site: page and listing digests', () => siteDigests(kb)),
+      staticIndex: staticIndexFor(kb.documents.length, env),
+    }))();
+    known.set(kb, inputs);
+  }
+  return inputs;
 }
 
 export async function planBuild(kb: SiteKb, { root, outDir, contentDir, env = process.env }: PlanOptions): Promise<BuildPlan> {
