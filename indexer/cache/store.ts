@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -88,32 +88,42 @@ export class FileCache<V> {
   async save(): Promise<void> {
     const unchanged = this.misses === 0 && this.bad === 0 && this.used.size === this.stored.size;
     if (unchanged) return;
-    const temp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
-    try {
-      await mkdir(path.dirname(this.file), { recursive: true });
-      // Written a batch of lines at a time, never as one string of the whole cache.
-      const out = await open(temp, 'w');
-      try {
-        let batch = `${JSON.stringify({ format: this.format })}\n`;
-        for (const entry of this.used) {
-          batch += `${JSON.stringify(entry)}\n`;
-          if (batch.length > 1 << 20) {
-            await out.write(batch);
-            batch = '';
-          }
+    // Written a batch of lines at a time, never as one string of the whole cache.
+    await replaceFile(this.file, async (out) => {
+      let batch = `${JSON.stringify({ format: this.format })}\n`;
+      for (const entry of this.used) {
+        batch += `${JSON.stringify(entry)}\n`;
+        if (batch.length > 1 << 20) {
+          await out.write(batch);
+          batch = '';
         }
-        await out.write(batch);
-      } finally {
-        await out.close();
       }
-      await rename(temp, this.file);
-    } catch {
-      await rm(temp, { force: true });
-    }
+      await out.write(batch);
+    }).catch(() => undefined);
   }
 }
 
-/** A short, stable hash of any JSON-serialisable parts. */
+export async function replaceFile(file: string, data: string | Uint8Array | ((out: FileHandle) => Promise<void>)): Promise<void> {
+  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    if (typeof data === 'function') {
+      const out = await open(temp, 'w');
+      try {
+        await data(out);
+      } finally {
+        await out.close();
+      }
+    } else {
+      await writeFile(temp, data);
+    }
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
 export function hashOf(...parts: unknown[]): string {
   const hash = createHash('sha1');
   for (const part of parts) hash.update(typeof part === 'string' ? part : JSON.stringify(part) ?? 'undefined').update('\u0000');

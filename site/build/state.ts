@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cacheDir, cacheEnabledByDefault } from '../../indexer/cache/location.ts';
+import { replaceFile } from '../../indexer/cache/store.ts';
 import { UI_LANGS, type UiLang } from '../../schemas/common.ts';
 import { STATIC_INDEXES, type StaticIndex } from '../lib/static-index.ts';
 
@@ -93,11 +94,7 @@ export async function clearState(dir: string): Promise<void> {
 }
 
 export async function writeState(dir: string, state: Omit<SiteBuildState, 'format' | 'version'>): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  const file = stateFile(dir);
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, JSON.stringify({ format: FORMAT, version: VERSION, ...state }));
-  await rename(temp, file);
+  await replaceFile(stateFile(dir), JSON.stringify({ format: FORMAT, version: VERSION, ...state }));
 }
 
 export async function writeShells(dir: string, shells: PageShells): Promise<void> {

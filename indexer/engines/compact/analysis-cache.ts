@@ -1,5 +1,5 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { replaceFile } from '../../cache/store.ts';
 import { ByteReader, ByteWriter } from './codec.ts';
 import { TermIds, type NumberedAnalysis } from './term-ids.ts';
 
@@ -109,14 +109,7 @@ export class AnalysisCache {
     for (const [key, body] of this.#used) size += key.length + body.length + 16;
     const out = new ByteWriter(size).bytes(head.view());
     for (const [key, body] of this.#used) out.string(key).varint(body.length).bytes(body);
-    const temp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
-    try {
-      await mkdir(path.dirname(this.file), { recursive: true });
-      await writeFile(temp, out.view());
-      await rename(temp, this.file);
-    } catch {
-      await rm(temp, { force: true });
-    }
+    await replaceFile(this.file, out.view()).catch(() => undefined);
   }
 
   #encode({ fragment, ids, counts }: NumberedAnalysis): Uint8Array {

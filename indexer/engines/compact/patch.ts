@@ -1,8 +1,9 @@
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { KbDocument } from '../../../schemas/kb-document.ts';
 import { cacheEnabledByDefault } from '../../cache/location.ts';
+import { replaceFile } from '../../cache/store.ts';
 import { WorkerPool } from '../../workers/pool.ts';
 import { recordFilters } from '../pagefind/records.ts';
 import { analysisInput, analysisKey, type AnalysisInput } from './analyse.ts';
@@ -210,17 +211,7 @@ export async function patchCompactIndex(indexDir: string, documents: readonly Kb
   phase(`editing ${shardBytes.size} term shards`);
   // Writes: the state goes first (an interrupted patch must not be trusted), the manifest last but the state.
   await dropState(outDir);
-  const temp = (file: string) => `${file}.tmp-${process.pid}`;
-  const replace = async (relative: string, bytes: Uint8Array | string) => {
-    const file = path.join(outDir, relative);
-    try {
-      await writeFile(temp(file), bytes);
-      await rename(temp(file), file);
-    } catch (error) {
-      await rm(temp(file), { force: true });
-      throw error;
-    }
-  };
+  const replace = (relative: string, bytes: Uint8Array | string) => replaceFile(path.join(outDir, relative), bytes);
   for (const { record, analysis } of changes) await replace(fragmentFile(record), analysis!.fragment);
   for (const [i, bytes] of shardBytes) await replace(termShardFile(i), bytes);
   const patched: CompactManifest = { ...manifest, shards, built: new Date().toISOString() };

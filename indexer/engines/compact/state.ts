@@ -1,8 +1,8 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheDir, sourceHash } from '../../cache/location.ts';
-import { hashOf } from '../../cache/store.ts';
+import { hashOf, replaceFile } from '../../cache/store.ts';
 import type { AnalysisInput } from './analyse.ts';
 
 /**
@@ -50,10 +50,7 @@ export type StateRecords = Pick<CompactState, 'ids' | 'keys' | 'lengths' | 'face
 export async function writeState(indexDir: string, state: Omit<CompactState, 'format' | 'indexDir'>): Promise<void> {
   const file = stateFile(indexDir);
   const full: CompactState = { format: STATE_FORMAT, indexDir: path.resolve(indexDir), ...state };
-  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(temp, JSON.stringify(full));
-  await rename(temp, file);
+  await replaceFile(file, JSON.stringify(full));
 }
 
 /** The state of the index at `indexDir`, or a reason there is none usable. */

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { type FileHandle, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { type FileHandle, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cacheDir, cacheEnabledByDefault, projectRoot, sourceHash } from '../../cache/location.ts';
-import { hashOf } from '../../cache/store.ts';
+import { hashOf, replaceFile } from '../../cache/store.ts';
 import type { CategoryModel } from './suggest.ts';
 import {
   addDocumentCounts,
@@ -390,21 +390,12 @@ function decodeState(bytes: Buffer, format: string): State | undefined {
 
 async function save(file: string, state: State, format: string): Promise<void> {
   if (!state.dirty) return;
-  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
     compactIfNeeded(state);
-    await mkdir(path.dirname(file), { recursive: true });
-    const handle = await open(temp, 'w');
-    try {
-      await writeState(handle, state, format);
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, file);
+    await replaceFile(file, (handle) => writeState(handle, state, format));
     state.dirty = false;
   } catch {
     // Not written (or a cached document did not decode while compacting): the next build finds the old file, or none.
-    await rm(temp, { force: true });
   }
 }
 

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cacheDir, cacheEnabledByDefault, projectRoot, sourceHash } from '../../cache/location.ts';
-import { hashOf } from '../../cache/store.ts';
+import { hashOf, replaceFile } from '../../cache/store.ts';
 
 /**
  * The similar decisions of the last build, kept for the next one (similar.ts, `computeSimilar`), so a
@@ -129,19 +129,11 @@ export class SimilarCache {
     if (!this.file || !this.dirty) return;
     const bytes = this.toBytes();
     if (!bytes) return;
-    const temp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
     try {
-      await mkdir(path.dirname(this.file), { recursive: true });
-      const out = await open(temp, 'w');
-      try {
-        await out.write(bytes);
-      } finally {
-        await out.close();
-      }
-      await rename(temp, this.file);
+      await replaceFile(this.file, bytes);
       this.dirty = false;
     } catch {
-      await rm(temp, { force: true });
+      // Not written: the next build finds the old file, or none.
     }
   }
 }
