@@ -17,6 +17,11 @@ export class ByteWriter {
   }
 
   varint(value: number): this {
+    // Most values written (term-id deltas, counts, short lengths) take one byte: no checks beyond these.
+    if (value >>> 0 === value && value < 0x80 && this.#length < this.#bytes.length) {
+      this.#bytes[this.#length++] = value;
+      return this;
+    }
     if (!Number.isInteger(value) || value < 0) throw new RangeError(`varint: ${value} is not a non-negative integer`);
     this.#reserve(8);
     let v = value;
@@ -51,6 +56,16 @@ export class ByteWriter {
   /** The bytes written so far (a view: copy it before writing more if it must be kept). */
   view(): Uint8Array {
     return this.#bytes.subarray(0, this.#length);
+  }
+
+  /** Bytes written so far. */
+  get length(): number {
+    return this.#length;
+  }
+
+  /** Starts over in the same buffer (a writer that flushes in pieces). */
+  clear(): void {
+    this.#length = 0;
   }
 
   #reserve(n: number): void {

@@ -3,6 +3,7 @@ import { type FileHandle, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cacheDir, cacheEnabledByDefault, projectRoot, sourceHash } from '../../cache/location.ts';
 import { hashOf, replaceFile } from '../../cache/store.ts';
+import { ByteReader, ByteWriter } from '../../engines/compact/codec.ts';
 import type { CategoryModel } from './suggest.ts';
 import {
   addDocumentCounts,
@@ -152,7 +153,7 @@ function warn(file: string, error: unknown): void {
 interface DocEntry {
   hash: string;
   /** Encoded (see `encodePayload`) against `State.terms`. */
-  payload: Buffer;
+  payload: Uint8Array;
 }
 
 interface State {
@@ -242,9 +243,9 @@ function documentHash(doc: CategoryDocument): string {
 // ——— encoding ———
 
 /** Payload: trail length, trail codes, then the head counts and the body counts (`writeCounts`). */
-function encodePayload(trail: readonly string[], counts: DocumentCounts, state: State): Buffer {
-  const out = new Writer(64 + 3 * (counts.head.size + counts.body.size));
-  out.uint(trail.length);
+function encodePayload(trail: readonly string[], counts: DocumentCounts, state: State): Uint8Array {
+  const out = new ByteWriter(64 + 3 * (counts.head.size + counts.body.size));
+  out.varint(trail.length);
   for (const code of trail) out.string(code);
   const idOf = (t: string) => {
     let id = state.termIds.get(t);
@@ -257,14 +258,14 @@ function encodePayload(trail: readonly string[], counts: DocumentCounts, state: 
   };
   writeCounts(out, counts.head, idOf);
   writeCounts(out, counts.body, idOf);
-  return out.bytes();
+  return out.view();
 }
 
 /** Count by term id while one map is written (reused: a typed sort of the ids is what makes writing 50,000 documents cheap). */
 let scratch = new Float64Array(1024);
 
 /** Term → count as the number of terms, then by ascending term id: id delta, count (non-zero). */
-function writeCounts(out: Writer, counts: Map<string, number>, idOf: (t: string) => number): void {
+function writeCounts(out: ByteWriter, counts: Map<string, number>, idOf: (t: string) => number): void {
   const ids = new Uint32Array(counts.size);
   let n = 0;
   for (const [t, c] of counts) {
@@ -278,35 +279,35 @@ function writeCounts(out: Writer, counts: Map<string, number>, idOf: (t: string)
     ids[n++] = id;
   }
   ids.sort();
-  out.uint(n);
+  out.varint(n);
   let last = 0;
   for (const id of ids) {
-    out.uint(id - last);
-    out.uint(scratch[id]!);
+    out.varint(id - last);
+    out.varint(scratch[id]!);
     last = id;
   }
 }
 
-function readCounts(input: Reader, terms: string[]): Map<string, number> {
+function readCounts(input: ByteReader, terms: string[]): Map<string, number> {
   const counts = new Map<string, number>();
   let id = 0;
-  for (let n = input.uint(); n > 0; n--) {
-    id += input.uint();
+  for (let n = input.varint(); n > 0; n--) {
+    id += input.varint();
     const t = terms[id];
     if (t === undefined) throw new Error(`term ${id} is not in the dictionary`);
-    const c = input.uint();
+    const c = input.varint();
     if (!c || counts.has(t)) throw new Error('a count of 0 or a term twice');
     counts.set(t, c);
   }
   return counts;
 }
 
-function decodePayload(payload: Buffer, terms: string[]): { trail: string[]; counts: DocumentCounts } {
-  const input = new Reader(payload);
+function decodePayload(payload: Uint8Array, terms: string[]): { trail: string[]; counts: DocumentCounts } {
+  const input = new ByteReader(payload, 'category model cache');
   try {
-    const trail = Array.from({ length: input.uint() }, () => input.string());
+    const trail = Array.from({ length: input.varint() }, () => input.string());
     const counts: DocumentCounts = { head: readCounts(input, terms), body: readCounts(input, terms) };
-    if (!input.done()) throw new Error('bytes after a document');
+    if (input.offset !== payload.length) throw new Error('bytes after a document');
     return { trail, counts };
   } catch (error) {
     throw new CorruptCache(error instanceof Error ? error.message : String(error));
@@ -320,30 +321,30 @@ function decodePayload(payload: Buffer, terms: string[]): { trail: string[]; cou
  */
 async function writeState(handle: FileHandle, state: State, format: string): Promise<void> {
   const CHUNK = 1 << 20;
-  const out = new Writer(CHUNK + 4096);
+  const out = new ByteWriter(CHUNK + 4096);
   const checksum = createHash('sha256');
   const flush = async (atLeast: number) => {
-    if (out.size < atLeast) return;
-    const bytes = out.bytes();
+    if (out.length < atLeast) return;
+    const bytes = out.view();
     checksum.update(bytes);
     await handle.write(bytes);
     out.clear();
   };
-  out.raw(Buffer.from(`${MAGIC}${format}\n`));
-  out.uint(state.terms.length);
+  out.bytes(Buffer.from(`${MAGIC}${format}\n`));
+  out.varint(state.terms.length);
   for (const t of state.terms) {
     out.string(t);
     await flush(CHUNK);
   }
-  out.uint(state.docs.size);
+  out.varint(state.docs.size);
   for (const [id, entry] of state.docs) {
     out.string(id);
-    out.latin1(entry.hash);
-    out.uint(entry.payload.length);
-    out.raw(entry.payload);
+    out.bytes(Buffer.from(entry.hash, 'latin1'));
+    out.varint(entry.payload.length);
+    out.bytes(entry.payload);
     await flush(CHUNK);
   }
-  out.uint(state.sums.size);
+  out.varint(state.sums.size);
   const idOf = (t: string) => state.termIds.get(t)!;
   for (const [code, { head, body }] of state.sums) {
     out.string(code);
@@ -369,22 +370,22 @@ function decodeState(bytes: Buffer, format: string): State | undefined {
   const lineEnd = body.indexOf(0x0a, MAGIC.length);
   if (lineEnd < 0) throw new Error('no format line');
   if (body.toString('utf8', MAGIC.length, lineEnd) !== format) return undefined;
-  const input = new Reader(body, lineEnd + 1);
-  const terms = Array.from({ length: input.uint() }, () => input.string());
+  const input = new ByteReader(body.subarray(lineEnd + 1), 'category model cache');
+  const terms = Array.from({ length: input.varint() }, () => input.string());
   const termIds = new Map(terms.map((t, i) => [t, i]));
   if (termIds.size !== terms.length) throw new Error('a term twice in the dictionary');
   const docs = new Map<string, DocEntry>();
-  for (let n = input.uint(); n > 0; n--) {
+  for (let n = input.varint(); n > 0; n--) {
     const id = input.string();
-    const hash = input.take(HASH_BYTES).toString('latin1');
-    docs.set(id, { hash, payload: input.take(input.uint()) });
+    const hash = Buffer.from(input.take(HASH_BYTES)).toString('latin1');
+    docs.set(id, { hash, payload: input.take(input.varint()) });
   }
   const sums = new Map<string, CategorySums>();
-  for (let n = input.uint(); n > 0; n--) {
+  for (let n = input.varint(); n > 0; n--) {
     const code = input.string();
     sums.set(code, { head: readCounts(input, terms), body: readCounts(input, terms) });
   }
-  if (!input.done()) throw new Error('bytes after the sums');
+  if (input.offset !== input.bytes.length) throw new Error('bytes after the sums');
   return { terms, termIds, docs, sums, dirty: false };
 }
 
@@ -422,91 +423,4 @@ function compactIfNeeded(state: State): void {
   }
   // Terms of the sums that no payload uses (none when the cache is consistent) still need an id.
   for (const t of live) if (!state.termIds.has(t)) (state.termIds.set(t, state.terms.length), state.terms.push(t));
-}
-
-
-// ——— bytes ———
-
-class Writer {
-  private buf: Buffer;
-  private at = 0;
-  constructor(size: number) {
-    this.buf = Buffer.allocUnsafe(size);
-  }
-  private room(n: number): void {
-    if (this.at + n <= this.buf.length) return;
-    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.at + n));
-    this.buf.copy(next, 0, 0, this.at);
-    this.buf = next;
-  }
-  /** A non-negative integer up to 2^53, 7 bits a byte. */
-  uint(value: number): void {
-    if (value >>> 0 === value && value < 0x80 && this.at < this.buf.length) {
-      this.buf[this.at++] = value; // most ids deltas and counts: one byte
-      return;
-    }
-    if (!Number.isSafeInteger(value) || value < 0) throw new Error(`not a count: ${value}`);
-    this.room(8);
-    while (value >= 0x80) {
-      this.buf[this.at++] = (value % 0x80) | 0x80;
-      value = Math.floor(value / 0x80);
-    }
-    this.buf[this.at++] = value;
-  }
-  string(value: string): void {
-    const length = Buffer.byteLength(value);
-    this.uint(length);
-    this.room(length);
-    this.at += this.buf.write(value, this.at);
-  }
-  raw(bytes: Uint8Array): void {
-    this.room(bytes.length);
-    this.buf.set(bytes, this.at);
-    this.at += bytes.length;
-  }
-  latin1(value: string): void {
-    this.room(value.length);
-    this.at += this.buf.write(value, this.at, 'latin1');
-  }
-  get size(): number {
-    return this.at;
-  }
-  clear(): void {
-    this.at = 0;
-  }
-  bytes(): Buffer {
-    return this.buf.subarray(0, this.at);
-  }
-}
-
-class Reader {
-  constructor(
-    private readonly buf: Buffer,
-    private at = 0,
-  ) {}
-  uint(): number {
-    let value = 0;
-    let scale = 1;
-    for (;;) {
-      if (this.at >= this.buf.length) throw new Error('truncated');
-      const byte = this.buf[this.at++]!;
-      value += (byte & 0x7f) * scale;
-      if (byte < 0x80) break;
-      scale *= 0x80;
-      if (scale > 2 ** 56) throw new Error('a number too long');
-    }
-    return value;
-  }
-  take(n: number): Buffer {
-    if (this.at + n > this.buf.length) throw new Error('truncated');
-    const out = this.buf.subarray(this.at, this.at + n);
-    this.at += n;
-    return out;
-  }
-  string(): string {
-    return this.take(this.uint()).toString('utf8');
-  }
-  done(): boolean {
-    return this.at === this.buf.length;
-  }
 }
