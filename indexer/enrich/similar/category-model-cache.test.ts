@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildCategoryModel, type CategoryDocument, type CategoryWords } from './category-model.ts';
 import { categoryModelWithCache } from './category-model-cache.ts';
+import { createRng } from '../../generate/random.ts';
 
 /**
  * The cached category model must be exactly the model from nothing, whatever was edited between builds,
@@ -61,18 +62,11 @@ const WORDS = (
   'некені бұзу алимент бала ұрлық телефон сотталушы жәбірленуші шешім талап'
 ).split(' ');
 
-/** A small seeded generator, so a failure reproduces. */
+/** Seeded (the corpus generator's mulberry32), so a failure reproduces. */
 function random(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(list: readonly T[]) => list[int(list.length)]!;
+  const rng = createRng(seed);
+  const int = (n: number) => rng.int(0, n - 1);
+  const pick = <T>(list: readonly T[]) => rng.pick(list);
   const words = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
   return { int, pick, words };
 }

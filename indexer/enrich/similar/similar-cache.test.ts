@@ -5,16 +5,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { KbDocument } from '../../../schemas/kb-document.ts';
 import { openSimilarCache, SimilarCache } from './similar-cache.ts';
 import { computeSimilar, type SimilarOptions } from './similar.ts';
-
-/** A small deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRng } from '../../generate/random.ts';
 
 const CATEGORIES = ['G.02.01', 'G.02.05', 'G.08.01', 'G.08.02', 'U.13.188', 'U.13.191', 'U.14'];
 const NORMS = ['kobs:20', 'kobs:139', 'gk:272', 'gk:715', 'uk:188', 'uk:191', 'gpk:150'];
@@ -37,7 +28,7 @@ function decision(slug: string, category: string, date: string, body: string, no
 }
 
 function generator(seed: number) {
-  const next = random(seed);
+  const { next } = createRng(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
   const body = () => Array.from({ length: 3 + Math.floor(next() * 12) }, () => pick(WORDS)).join(' ');
   const date = () => `2023-${String(1 + Math.floor(next() * 3)).padStart(2, '0')}-${String(1 + Math.floor(next() * 5)).padStart(2, '0')}`;
